@@ -1,0 +1,71 @@
+"""create_app(overrides): configuration, the core services, blueprints. Nothing else."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import Engine as Database
+
+from bot.config import load_config, resolve_path
+from bot.conversation.engine import Engine
+from bot.conversation.registry import FlowRegistry
+from bot.conversation.texts import SystemTexts
+from bot.routing import RoutingTable
+from bot.storage.db import make_engine
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """The app's long-lived objects, built once per process."""
+
+    db: Database
+    registry: FlowRegistry
+    engine: Engine
+    sender: Any  # bot.outbound.Sender
+
+
+def build_services(config: Mapping[str, Any]) -> Services:
+    from bot import outbound
+
+    flows_dir = resolve_path(config["FLOWS_DIR"])
+    texts = SystemTexts.load(flows_dir / "system.yaml")
+    routing = RoutingTable.load(resolve_path(config["ROUTING_FILE"]))
+    registry = FlowRegistry(texts, routing, flows_dir)
+    registry.check_files()  # a broken flow file stops start-up with file, step and reason
+    db = make_engine(config["DATABASE_URL"])
+    sender = outbound.Sender(dict(config), db)
+    engine = Engine(db, registry, dict(config), queue=outbound.queue, dispatch=sender.dispatch)
+    return Services(db, registry, engine, sender)
+
+
+def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
+    """The Flask app; overrides win over config/defaults.yaml and the environment."""
+    config = load_config(overrides)
+    app = Flask(__name__)
+    app.config.update(config)
+    if not app.config.get("SECRET_KEY"):
+        log.warning("SECRET_KEY is not set: using a random key (sessions end on restart)")
+        app.config["SECRET_KEY"] = secrets.token_hex(32)
+    app.config.setdefault("MAX_CONTENT_LENGTH", 256 * 1024)
+    app.extensions["bot"] = build_services(app.config)
+
+    from bot.channels import chat, sms
+    from bot.cli import register_cli
+    from bot.errors import register_errors
+
+    register_errors(app)
+    app.register_blueprint(sms.bp)
+    app.register_blueprint(chat.bp)
+    register_cli(app)
+    return app
+
+
+def services(app: Flask) -> Services:
+    return app.extensions["bot"]

@@ -1,0 +1,1 @@
+"""Channels: thin adapters that hand resident messages to the conversation engine."""

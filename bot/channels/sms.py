@@ -1,0 +1,78 @@
+"""Twilio Messaging webhook: verify the signature, hand the text to the engine, answer TwiML."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, current_app, request
+from twilio.request_validator import RequestValidator
+from twilio.twiml.messaging_response import MessagingResponse
+
+from bot.app import services
+from bot.conversation.dialogue import Inbound, Media
+from bot.phone import to_e164
+
+bp = Blueprint("sms", __name__)
+MAX_MEDIA = 10
+
+
+def _signature_ok() -> bool:
+    if not current_app.config.get("TWILIO_VALIDATE", True):
+        return True
+    token = current_app.config.get("TWILIO_AUTH_TOKEN")
+    signature = request.headers.get("X-Twilio-Signature", "")
+    if not token or not signature:
+        return False
+    base = (current_app.config.get("PUBLIC_URL") or request.host_url).rstrip("/")
+    url = base + request.full_path.rstrip("?")
+    return RequestValidator(token).validate(url, request.form.to_dict(), signature)
+
+
+def _twiml(replies: list[str]) -> Response:
+    response = MessagingResponse()
+    for text in replies:
+        response.message(text)
+    return Response(str(response), mimetype="application/xml")
+
+
+def _media() -> tuple[Media, ...]:
+    try:
+        count = min(int(request.form.get("NumMedia", "0") or 0), MAX_MEDIA)
+    except ValueError:
+        abort(400, description="NumMedia must be a number")
+    media = []
+    for i in range(count):
+        url = request.form.get(f"MediaUrl{i}", "")
+        if url.startswith("https://") or url.startswith("http://"):
+            media.append(Media(url[:1000], request.form.get(f"MediaContentType{i}", "")[:100]))
+    return tuple(media)
+
+
+@bp.post("/sms")
+def inbound_sms():
+    if not _signature_ok():
+        abort(403, description="invalid Twilio signature")
+    sender = to_e164(request.form.get("From", ""), current_app.config["DEFAULT_REGION"],
+                     strict=False)
+    if sender is None:
+        abort(400, description="From must be a valid phone number")
+    sid = request.form.get("MessageSid") or request.form.get("SmsSid") or None
+    body = request.form.get("Body", "")
+    if request.form.get("OptOutType", "").upper() == "STOP":
+        body = "STOP"  # Twilio already opted the number out; record it with our own word
+    outcome = services(current_app).engine.handle(
+        Inbound("sms", sender, body, _media(), sid[:64] if sid else None))
+    return _twiml(outcome.replies)
+
+
+@bp.post("/sms/status")
+def status_callback():
+    if not _signature_ok():
+        abort(403, description="invalid Twilio signature")
+    sid = request.form.get("MessageSid") or request.form.get("SmsSid")
+    status = request.form.get("MessageStatus") or request.form.get("SmsStatus")
+    if not sid or not status:
+        abort(400, description="MessageSid and MessageStatus are required")
+    from bot.outbound import record_status
+
+    with services(current_app).db.begin() as conn:
+        known = record_status(conn, sid[:64], status[:24], request.form.get("ErrorCode"))
+    return ("", 204) if known else ("unknown message", 404)

@@ -1,0 +1,34 @@
+"""Phone numbers: normalize to E.164 and mask for logs."""
+
+from __future__ import annotations
+
+import phonenumbers
+
+
+def to_e164(raw: str, region: str = "US", strict: bool = True) -> str | None:
+    """'(312) 555-0142' -> '+13125550142'; None when it is not a number.
+
+    strict checks the number is assigned (for numbers residents type); a sender Twilio
+    already delivered from only has to be possible.
+    """
+    if not raw or len(raw) > 40:
+        return None
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    valid = phonenumbers.is_valid_number if strict else phonenumbers.is_possible_number
+    if not valid(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def mask(number: str | None) -> str:
+    """Never log a full number: keep the last four digits only."""
+    if not number:
+        return "-"
+    return "…" + number[-4:] if len(number) > 4 else "…"
+
+
+def last_four(number: str | None) -> str:
+    return (number or "")[-4:]

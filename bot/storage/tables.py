@@ -1,0 +1,175 @@
+"""The database schema, as SQLAlchemy Core tables (the hot path uses Core, not the ORM)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _ts(name: str, nullable: bool = False) -> Column:
+    return Column(name, DateTime(timezone=True), nullable=nullable)
+
+
+# A resident, by channel and address (an E.164 number for SMS, a session id for web chat).
+contacts = Table(
+    "contacts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("channel", String(16), nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("language", String(8), nullable=False, default="en"),
+    Column("opted_out", Boolean, nullable=False, default=False),
+    _ts("opted_out_at", nullable=True),
+    Column("conversation_id", Integer, nullable=True),  # the current conversation
+    _ts("created_at"),
+    UniqueConstraint("channel", "address", name="uq_contacts_channel_address"),
+)
+
+# One walk through the flows, pinned to the flow version it started on.
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("contact_id", Integer, ForeignKey("contacts.id"), nullable=False, index=True),
+    Column("channel", String(16), nullable=False),
+    Column("flow", String(40), nullable=False),
+    Column("flow_version", Integer, nullable=False),
+    Column("state", String(60), nullable=False),
+    Column("status", String(16), nullable=False, default="active"),
+    Column("data", JSON, nullable=False, default=dict),  # answers, history, misses
+    _ts("started_at"),
+    _ts("updated_at"),
+    Index("ix_conversations_status_updated", "status", "updated_at"),
+)
+
+messages = Table(
+    "messages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("contact_id", Integer, ForeignKey("contacts.id"), nullable=True, index=True),
+    Column("conversation_id", Integer, ForeignKey("conversations.id"), nullable=True, index=True),
+    Column("direction", String(4), nullable=False),  # in | out
+    Column("channel", String(16), nullable=False),  # sms | chat | webhook
+    Column("kind", String(16), nullable=False, default="reply"),  # reply | notice | alert | staff
+    Column("address", String(512), nullable=True),  # recipient of an outbound message
+    Column("body", Text, nullable=False, default=""),
+    Column("provider_sid", String(64), nullable=True),
+    Column("reply_to_id", Integer, ForeignKey("messages.id"), nullable=True, index=True),
+    Column("status", String(24), nullable=False),
+    Column("error", String(255), nullable=True),
+    Column("attempts", Integer, nullable=False, default=0),
+    _ts("created_at"),
+    _ts("updated_at", nullable=True),
+    UniqueConstraint("channel", "provider_sid", name="uq_messages_channel_provider_sid"),
+)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("reference", String(16), nullable=False, unique=True),
+    Column("conversation_id", Integer, ForeignKey("conversations.id"), nullable=True),
+    Column("contact_id", Integer, ForeignKey("contacts.id"), nullable=True, index=True),
+    Column("type", String(32), nullable=False),
+    Column("subtype", String(48), nullable=True),
+    Column("agency", String(32), nullable=False),
+    Column("status", String(16), nullable=False, default="new"),
+    Column("language", String(8), nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("location_text", Text, nullable=True),
+    Column("location", Text, nullable=True),  # normalized
+    _ts("occurred_at", nullable=True),
+    Column("occurred_text", String(200), nullable=True),
+    Column("description", Text, nullable=True),
+    Column("contact_phone", String(20), nullable=True),
+    Column("answers", JSON, nullable=False, default=dict),
+    Column("routing", JSON, nullable=False, default=dict),  # agency entry as routed
+    _ts("created_at"),
+    _ts("updated_at"),
+    Index("ix_reports_agency_status_created", "agency", "status", "created_at"),
+    Index("ix_reports_created", "created_at"),
+)
+
+attachments = Table(
+    "attachments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("conversation_id", Integer, ForeignKey("conversations.id"), nullable=True, index=True),
+    Column("report_id", Integer, ForeignKey("reports.id"), nullable=True, index=True),
+    Column("message_id", Integer, ForeignKey("messages.id"), nullable=True),
+    Column("url", Text, nullable=False),
+    Column("content_type", String(100), nullable=False),
+    Column("size", Integer, nullable=True),
+    Column("stored_path", Text, nullable=True),
+    _ts("created_at"),
+)
+
+escalations = Table(
+    "escalations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("level", String(16), nullable=False),
+    Column("signals", JSON, nullable=False, default=list),
+    Column("body", Text, nullable=False),
+    Column("language", String(8), nullable=True),
+    Column("contact_id", Integer, ForeignKey("contacts.id"), nullable=True, index=True),
+    Column("conversation_id", Integer, ForeignKey("conversations.id"), nullable=True),
+    Column("message_id", Integer, ForeignKey("messages.id"), nullable=True),
+    Column("step", String(60), nullable=True),
+    Column("location", Text, nullable=True),
+    _ts("created_at"),
+    _ts("acknowledged_at", nullable=True),
+    Column("acknowledged_by", String(120), nullable=True),
+    Column("note", Text, nullable=True),
+    Index("ix_escalations_ack_created", "acknowledged_at", "created_at"),
+)
+
+# Immutable published flow versions; the files in flows/ are the seed.
+flow_versions = Table(
+    "flow_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("flow", String(40), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("source", Text, nullable=False),  # YAML as published
+    Column("digest", String(64), nullable=False),
+    Column("author", String(120), nullable=True),
+    _ts("created_at"),
+    UniqueConstraint("flow", "version", name="uq_flow_versions_flow_version"),
+)
+
+# Append-only log: every step entered, answer, submit, escalation, command, staff action.
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _ts("at"),
+    Column("kind", String(40), nullable=False),
+    Column("contact_id", Integer, nullable=True),
+    Column("conversation_id", Integer, nullable=True, index=True),
+    Column("report_id", Integer, nullable=True, index=True),
+    Column("actor", String(120), nullable=True),
+    Column("data", JSON, nullable=False, default=dict),
+    Index("ix_events_kind_at", "kind", "at"),
+)
