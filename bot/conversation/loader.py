@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
+from bot.conversation import yaml_text
 from bot.conversation.flow import Choice, Flow, Step
 from bot.conversation.sms_length import HARD_LIMIT, SOFT_LIMIT
 
@@ -50,23 +51,13 @@ def _validator() -> Draft202012Validator:
 
 def parse_yaml(text: str, origin: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return yaml_text.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         reason = getattr(exc, "problem", None) or str(exc)
         problem = Problem("error", None, f"not valid YAML{where}: {reason}")
         raise FlowError(origin, [problem]) from None
-
-
-def _unbool_keys(data: Any) -> Any:
-    """YAML 1.1 reads a bare yes/no key as a boolean; a yes/no step's 'next' means the words."""
-    steps = data.get("steps") if isinstance(data, dict) else None
-    for step in (steps or {}).values():
-        nxt = step.get("next") if isinstance(step, dict) else None
-        if isinstance(nxt, dict):
-            step["next"] = {({True: "yes", False: "no"}.get(k, k)): v for k, v in nxt.items()}
-    return data
 
 
 def schema_problems(data: Any) -> list[Problem]:
@@ -194,7 +185,7 @@ def check_source(text: str, origin: str, languages: list[str], version: int = 0)
         data = parse_yaml(text, origin)
     except FlowError as exc:
         return None, exc.problems
-    problems = schema_problems(_unbool_keys(data))
+    problems = schema_problems(data)
     if problems:
         return None, problems
     flow = build_flow(data, version=version, source=text)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.conversation import yaml_text
 from bot.conversation.fold import fold, word_pattern
 from bot.conversation.sms_length import HARD_LIMIT, clip
 from bot.conversation.when import WhenVocab
@@ -42,6 +43,7 @@ class SystemTexts:
             for name in COMMANDS
             for words in vocab["commands"][name].values()
             for word in words
+            if fold(str(word))
         }
         self._language_words = {
             fold(str(w)): lang for lang, words in vocab["languages"].items() for w in words
@@ -58,7 +60,7 @@ class SystemTexts:
     def load(cls, path: Path) -> SystemTexts:
         try:
             with open(path, encoding="utf-8") as fh:
-                data = yaml.safe_load(fh)
+                data = yaml_text.load(fh.read())
         except (OSError, yaml.YAMLError) as exc:
             raise TextsError(f"{path}: cannot read: {exc}") from None
         return cls(data, str(path))

@@ -1,0 +1,156 @@
+"""A resident files reports by text message through Twilio's signed webhook."""
+
+from __future__ import annotations
+
+from bot.storage.tables import attachments, messages
+from tests.conftest import PUBLIC_URL, reference_in
+from tests.helpers import THEFT_BY_SMS, all_reports, count, inbound_bodies
+
+
+def file_report(phone, answers):
+    reply = ""
+    for text in answers:
+        reply = phone.send(text)
+    return reply
+
+
+def test_theft_report_by_sms_goes_to_311(app, phone):
+    replies = [phone.send(t) for t in THEFT_BY_SMS]
+    assert "Where did it happen" in replies[0] and "Bike" in replies[0]
+    summary = replies[-1]
+    assert "Please check" in summary and "120 Main St" in summary and "Red Trek" in summary
+    done = phone.send("yes")
+    reference = reference_in(done)
+    assert "City 311" in done
+    (report,) = all_reports(app)
+    assert report["reference"] == reference
+    assert report["type"] == "theft" and report["subtype"] == "bicycle"
+    assert report["agency"] == "city311"
+    assert report["location"] == "120 Main St"
+    assert report["location_text"] == "120 main street"
+    assert report["contact_phone"] == phone.number
+    assert report["description"] == "Red Trek bike, serial WTU123"
+    assert report["occurred_at"] is not None
+
+
+def test_damage_report_by_sms_goes_to_311(app, phone):
+    reply = file_report(phone, ["hi", "2", "3", "Oak Ave & 5th St", "this morning",
+                                "front window smashed", "skip", "no", "yes"])
+    reference = reference_in(reply)
+    assert reference.startswith("D-")
+    assert "City 311" in reply
+    (report,) = all_reports(app)
+    assert (report["type"], report["subtype"]) == ("damage", "building")
+    assert report["agency"] == "city311"
+    assert report["location"] == "Oak Ave & 5th St"
+    assert report["contact_phone"] is None
+
+
+def test_parking_report_goes_to_traffic_control(app, phone):
+    reply = file_report(phone, ["a car is blocking my driveway", "455 elm st", "now",
+                                "silver honda civic ABC123", "skip", "yes", "yes"])
+    assert "Traffic Control" in reply
+    (report,) = all_reports(app)
+    assert (report["type"], report["subtype"], report["agency"]) == (
+        "parking", "blocked_driveway", "traffic")
+    assert report["routing"]["agency"] == "traffic"
+
+
+def test_photos_sent_by_mms_are_kept_as_evidence(app, phone):
+    for text in THEFT_BY_SMS[:4]:
+        phone.send(text)
+    reply = phone.send("", media=[("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/"
+                                   "Media/ME1", "image/jpeg"),
+                                  ("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/"
+                                   "Media/ME2", "image/png")])
+    assert "Got 2 photo(s)" in reply
+    phone.send("yes")
+    phone.send("yes")
+    (report,) = all_reports(app)
+    assert count(app, attachments, attachments.c.report_id == report["id"]) == 2
+
+
+def test_a_retried_delivery_gets_the_same_reply_and_changes_nothing(app, phone):
+    form = phone.form("someone stole my bike", sid="SM" + "d" * 32)
+    first = phone.post(form)
+    second = phone.post(form)
+    assert first.status_code == second.status_code == 200
+    assert first.get_data() == second.get_data()
+    assert inbound_bodies(app) == ["someone stole my bike"]
+    assert "street address" in phone.send("hello there")  # still waiting for the address
+
+
+def test_a_forged_or_missing_signature_is_refused(app, phone):
+    form = phone.form("someone stole my bike")
+    assert phone.post(form, signature="bm90IGEgc2lnbmF0dXJl").status_code == 403
+    response = phone.client.post("/sms", data=form)
+    assert response.status_code == 403
+    assert "signature" in response.get_data(as_text=True)
+    assert inbound_bodies(app) == []
+
+
+def test_a_signature_for_another_url_is_refused(phone):
+    form = phone.form("hi")
+    forged = phone.validator.compute_signature("https://elsewhere.example/sms", form)
+    assert phone.post(form, signature=forged).status_code == 403
+
+
+def test_a_missing_or_invalid_sender_gets_a_clear_400(phone):
+    for sender in (None, "", "not-a-number"):
+        form = phone.form("hi")
+        if sender is None:
+            del form["From"]
+        else:
+            form["From"] = sender
+        response = phone.post(form)
+        assert response.status_code == 400
+        assert "From" in response.get_data(as_text=True)
+
+
+def test_an_empty_message_gets_the_menu(phone):
+    assert "What do you want to report?" in phone.send("")
+
+
+def test_a_very_long_message_is_cut_and_answered(app, phone):
+    reply = phone.send("my bike was stolen " + "x" * 5000)
+    assert "Where did it happen" in reply
+    (body,) = inbound_bodies(app)
+    assert len(body) == app.config["MAX_INBOUND_CHARS"]
+
+
+def test_emoji_and_non_latin_text_are_answered(phone):
+    assert "What do you want to report?" in phone.send("🚲😡 你好")
+    reply = phone.send("🙂")
+    assert "number from 1 to 3" in reply
+
+
+def test_unknown_words_get_a_reprompt_that_says_what_is_expected(phone):
+    phone.send("my bike was stolen")
+    assert "street address" in phone.send("blorp")
+
+
+def test_status_callbacks_update_the_sent_message(app, client, phone, fake_twilio):
+    from bot.outbound import queue
+
+    services = app.extensions["bot"]
+    with services.db.begin() as conn:
+        message_id = queue(conn, channel="sms", address=phone.number, body="Update", kind="notice")
+    services.sender.dispatch([message_id])
+    services.sender.drain(5)
+    sid = fake_twilio.messages[-1].sid
+    form = {"MessageSid": sid, "MessageStatus": "delivered"}
+    assert phone.post(form, path="/sms/status").status_code == 204
+    from sqlalchemy import select
+
+    with services.db.connect() as conn:
+        status = conn.execute(select(messages.c.status).where(messages.c.id == message_id)).scalar()
+    assert status == "delivered"
+    unsigned = client.post("/sms/status", data=form)
+    assert unsigned.status_code == 403
+
+
+def test_signatures_are_checked_against_public_url(app, phone):
+    assert app.config["PUBLIC_URL"] == PUBLIC_URL
+    form = phone.form("hi")
+    local = phone.validator.compute_signature("http://localhost/sms", form)
+    assert phone.post(form, signature=local).status_code == 403
