@@ -23,12 +23,5 @@ def to_e164(raw: str, region: str = "US", strict: bool = True) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def mask(number: str | None) -> str:
-    """Never log a full number: keep the last four digits only."""
-    if not number:
-        return "-"
-    return "…" + number[-4:] if len(number) > 4 else "…"
-
-
 def last_four(number: str | None) -> str:
     return (number or "")[-4:]

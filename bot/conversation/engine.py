@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot import escalation
 from bot.conversation.dialogue import Dialogue, Inbound, Settings
 from bot.conversation.registry import FlowRegistry
-from bot.phone import mask
+from bot.masking import mask_address
 from bot.storage import conversations as store
 from bot.storage.timestamps import utcnow
 
@@ -67,7 +67,7 @@ class Engine:
         try:
             outcome = self._handle(bounded, assessment)
         except SQLAlchemyError:
-            log.exception("could not handle a message from %s", mask(inbound.address))
+            log.exception("could not handle a message from %s", mask_address(inbound.address))
             lang = self.texts.default_language
             if level:
                 return Outcome([self.escalation_reply(level, lang)], escalation=level)
