@@ -1,0 +1,69 @@
+"""Latency of the safety check per message: median and p99 over a labelled file.
+
+    python bench/safety_speed.py [FILE] [--rounds N]
+
+FILE defaults to the shared dev set (../shared/data/escalation-dev.jsonl beside the
+repository), else tests/safety/data/heldout.jsonl. Prints figures; it is not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.safety import assess, load_cues  # noqa: E402
+
+DEV_FILE = ROOT.parent / "shared" / "data" / "escalation-dev.jsonl"
+HELDOUT = ROOT / "tests" / "safety" / "data" / "heldout.jsonl"
+
+
+def messages(path: Path) -> list[tuple[str, str | None]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    return [(row["text"], row.get("lang")) for row in rows]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path,
+                        default=DEV_FILE if DEV_FILE.is_file() else HELDOUT)
+    parser.add_argument("--rounds", type=int, default=30, help="passes over the file")
+    args = parser.parse_args()
+    texts = messages(args.file)
+
+    started = time.perf_counter()
+    cues = load_cues()
+    compile_ms = (time.perf_counter() - started) * 1000
+
+    for text, lang in texts:  # warm-up: first-use costs are not per-message costs
+        assess(text, lang, cues=cues)
+    timings = []
+    for _ in range(args.rounds):
+        for text, lang in texts:
+            started = time.perf_counter_ns()
+            assess(text, lang, cues=cues)
+            timings.append(time.perf_counter_ns() - started)
+    timings.sort()
+    p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
+    long_text = " ".join(text for text, _ in texts)[:5000]
+    started = time.perf_counter_ns()
+    assess(long_text, cues=cues)
+    long_ms = (time.perf_counter_ns() - started) / 1e6
+
+    print(f"file: {args.file} ({len(texts)} messages x {args.rounds} rounds)")
+    print(f"cue set compiled once in {compile_ms:.0f} ms")
+    print(f"per message: median {statistics.median(timings) / 1000:.0f} us, "
+          f"p99 {p99 / 1000:.0f} us, max {timings[-1] / 1000:.0f} us")
+    print(f"one 5000-character message: {long_ms:.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

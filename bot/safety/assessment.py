@@ -1,0 +1,99 @@
+"""assess(): one resident message in, an Assessment (level and the cues that fired) out.
+
+The rule that picks the level, when cues of both kinds fire:
+- A level fires when the weights of its distinct cues that fired add up to the threshold
+  (settings.yaml, 1.0): one strong cue, or two or more weaker ones near each other (in one
+  sentence, or a few words apart: settings.yaml combine_window).
+- Only emergency fires -> "emergency"; only crisis fires -> "crisis".
+- Both fire -> "crisis", unless an emergency cue marked `outranks_crisis` fired (someone
+  not breathing, unconscious or turning blue, a fire, gunfire): then "emergency", because
+  911 has to come first. An overdose with the person unresponsive is therefore an
+  emergency, a threat to self-harm with a knife is a crisis. Either way the message is
+  escalated: a crisis signal is never turned into "none".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.safety.context import MessageContext
+from bot.safety.cues import Cue, CueSet, load_cues
+
+NONE = "none"
+EMERGENCY = "emergency"
+CRISIS = "crisis"
+_MASK = "#"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The verdict on one message.
+
+    level: "none", "emergency" (danger now: call 911) or "crisis" (mental-health crisis:
+    988, and 911 if in immediate danger). signals: ids of the cues that fired, in the order
+    they appear in the message, for the audit log and staff.
+    """
+
+    level: str
+    signals: tuple[str, ...] = ()
+
+
+def assess(text: str, lang: str | None = None, *, cues: CueSet | None = None) -> Assessment:
+    """Assess a resident's message, in any of the cue languages or a mix of them.
+
+    `lang` is the conversation's language if known; every language's cues are checked
+    anyway, because residents mix languages, so an unknown or missing value is fine.
+    `cues` defaults to the cached cue set (config/safety/, or the one set by configure()).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a string, not {type(text).__name__}")
+    cue_set = cues or load_cues()
+    normalized = cue_set.normalizer(text)
+    if not normalized:
+        return Assessment(NONE)
+    searchable = _mask_exclusions(normalized, cue_set)
+    context = MessageContext(normalized, cue_set)
+    fired: list[tuple[int, Cue]] = []
+    for cue in cue_set.cues:
+        match = cue.regex.search(searchable)  # most cues miss: search is cheaper than finditer
+        while match:
+            start = match.start()
+            if not (cue.negatable and context.negated(cue, start)) and context.allows(
+                    cue, start, match.end()):
+                fired.append((start, cue))
+                break
+            match = cue.regex.search(searchable, start + 1)
+    fired.sort(key=lambda f: f[0])
+    return _decide(fired, context, cue_set.threshold)
+
+
+def _mask_exclusions(text: str, cue_set: CueSet) -> str:
+    """Blank out idioms and look-alikes ('fire hydrant', 'dead battery') before matching."""
+    if cue_set.exclusions is None:
+        return text
+    return cue_set.exclusions.sub(lambda m: _MASK * len(m.group()), text)
+
+
+def _decide(fired: list[tuple[int, Cue]], context: MessageContext,
+            threshold: float) -> Assessment:
+    firing = {level for level in (EMERGENCY, CRISIS)
+              if _best_score([f for f in fired if f[1].level == level], context)
+              >= threshold - 1e-9}
+    if firing == {EMERGENCY, CRISIS}:
+        urgent = any(c.outranks_crisis for _, c in fired if c.level == EMERGENCY)
+        level = EMERGENCY if urgent else CRISIS
+    else:
+        level = firing.pop() if firing else NONE
+    return Assessment(level, tuple(cue.id for _, cue in fired))
+
+
+def _best_score(fired: list[tuple[int, Cue]], context: MessageContext) -> float:
+    """The highest sum of weights over a run of cues that lie near one another."""
+    best = total = 0.0
+    previous = None
+    for position, cue in fired:
+        near = previous is not None and context.near(previous, position)
+        total = total + cue.weight if near else cue.weight
+        best = max(best, total)
+        previous = position
+    return best

@@ -1,0 +1,168 @@
+"""Turn a resident's message into the plain form the cues are written against.
+
+The result is lowercase ASCII words and punctuation marks separated by single spaces:
+accents stripped, apostrophes dropped ("he's" -> "hes"), leetspeak undone ("kn1fe"),
+spaced-out letters joined ("k n i f e"), stretched letters shrunk ("hellllp"),
+SMS abbreviations expanded ("rn" -> "right now") and common misspellings corrected.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+# Sentence punctuation survives as its own word; a newline reads as a full stop.
+_PUNCT = ".!?;:,"
+_TOKEN = re.compile(r"[a-z0-9$@|!']+|[.?;:,\n]")
+_DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z0-9$@][.\-_*]){2,}[a-z0-9$@](?![a-z0-9])")
+_SEPARATORS = re.compile(r"[.\-_*]")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+_NUMBER_WORD = re.compile(r"\d+[a-z]{0,3}")  # 35th, 6am, 2nd: numbers, not leetspeak
+_LETTER = re.compile(r"[a-z]")
+_FREE_SINGLES = frozenset("aiu")  # one-letter words that may sit next to a spaced-out word
+
+
+@dataclass(frozen=True)
+class NormalizationRules:
+    """The normalization section of settings.yaml, already checked."""
+
+    characters: Mapping[str, str] = field(default_factory=dict)
+    replacements: tuple[tuple[re.Pattern[str], str], ...] = ()
+    leetspeak: Mapping[str, str] = field(default_factory=dict)
+    abbreviations: Mapping[str, str] = field(default_factory=dict)
+    spelling: Mapping[str, str] = field(default_factory=dict)
+    fuzzy_keywords: frozenset[str] = frozenset()
+    not_typos: frozenset[str] = frozenset()
+
+
+class Normalizer:
+    """Callable text -> normalized text; build once, reuse for every message."""
+
+    def __init__(self, rules: NormalizationRules, vocabulary: Iterable[str] = ()):
+        self._rules = rules
+        self._chars = str.maketrans(dict(rules.characters))
+        self._leet = str.maketrans(dict(rules.leetspeak))
+        self._leet_chars = frozenset(rules.leetspeak)
+        self.vocabulary = frozenset(vocabulary) | frozenset(rules.spelling.values())
+        self._typos = _typo_index(rules.fuzzy_keywords)
+
+    def __call__(self, text: str) -> str:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+        text = text.translate(self._chars)
+        for pattern, replacement in self._rules.replacements:
+            text = pattern.sub(replacement, text)
+        text = _DOTTED.sub(lambda m: _SEPARATORS.sub("", m.group()), text)
+        words: list[str] = []
+        for token in self._join_spaced(self._tokenize(text)):
+            words.extend(self._word(token).split())
+        return " ".join(words)
+
+    def _tokenize(self, text: str) -> list[str]:
+        tokens: list[str] = []
+        for raw in _TOKEN.findall(text):
+            if raw == "\n":
+                raw = "."
+            core = raw.strip("!'")
+            if core:
+                tokens.append(core.replace("'", ""))
+            if "!" in raw and raw.rstrip("!") != raw:
+                tokens.append("!")
+        return [t for i, t in enumerate(tokens)
+                if not (t in _PUNCT and i and tokens[i - 1] == t)]
+
+    def _join_spaced(self, tokens: list[str]) -> list[str]:
+        """'s t e a l i n g' -> 'stealing': three or more one-character words in a row."""
+        out: list[str] = []
+        run: list[str] = []
+        for token in [*tokens, ""]:
+            if len(token) == 1 and token not in _PUNCT:
+                run.append(token)
+                continue
+            if len(run) >= 3:
+                out.extend(self._segment(self._leetless("".join(run))))
+            else:
+                out.extend(run)
+            run = []
+            if token:
+                out.append(token)
+        return out
+
+    def _segment(self, joined: str) -> list[str]:
+        """Split a joined run into known words ('aknife' -> 'a knife'); else keep it whole."""
+        if joined in self.vocabulary:
+            return [joined]
+        known = self.vocabulary | _FREE_SINGLES | frozenset(self._rules.abbreviations)
+        best: list[list[str] | None] = [[]] + [None] * len(joined)
+        for end in range(1, len(joined) + 1):
+            for start in range(end):
+                head = best[start]
+                piece = joined[start:end]
+                if head is not None and piece in known:
+                    if best[end] is None or len(head) + 1 < len(best[end]):
+                        best[end] = [*head, piece]
+        return best[-1] or [joined]
+
+    def _leetless(self, token: str) -> str:
+        if (self._leet_chars.intersection(token) and _LETTER.search(token)
+                and not _NUMBER_WORD.fullmatch(token)):
+            return token.translate(self._leet)
+        return token
+
+    def _word(self, token: str) -> str:
+        abbreviations = self._rules.abbreviations
+        if token in abbreviations:
+            return abbreviations[token]
+        token = self._leetless(token)
+        if token in abbreviations:
+            return abbreviations[token]
+        if _STRETCHED.search(token):
+            token = self._unstretch(token)
+        token = self._rules.spelling.get(token, token)
+        return self._correct(token)
+
+    def _unstretch(self, token: str) -> str:
+        """'hellllp' -> 'help', 'bloooood' -> 'blood': the known word if there is one."""
+        single = _STRETCHED.sub(r"\1", token)
+        double = _STRETCHED.sub(r"\1\1", token)
+        for candidate in (single, double):
+            if candidate in self.vocabulary or candidate in self._rules.spelling:
+                return candidate
+        return single
+
+    def _correct(self, token: str) -> str:
+        """Fix a dropped final g ('bleedin') or one slip in a keyword ('unconcious')."""
+        if len(token) < 5 or token in self.vocabulary or token in self._rules.not_typos:
+            return token
+        if token.endswith("in") and token + "g" in self.vocabulary:
+            return token + "g"
+        if token in self._typos:
+            return self._typos[token]
+        for i in range(1, len(token) - 1):
+            shorter = token[:i] + token[i + 1:]
+            if shorter in self._rules.fuzzy_keywords:
+                return shorter
+        return token
+
+
+def _typo_index(keywords: Iterable[str]) -> dict[str, str]:
+    """Each keyword with one inner letter dropped or two neighbours swapped -> the keyword.
+
+    The first letter is never touched (people rarely slip there, and 'beating' minus its b
+    is 'eating'); a slip that two keywords share is ambiguous and left out.
+    """
+    index: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for word in keywords:
+        variants = {word[:i] + word[i + 1:] for i in range(1, len(word))}
+        variants |= {word[:i] + word[i + 1] + word[i] + word[i + 2:]
+                     for i in range(1, len(word) - 1) if word[i] != word[i + 1]}
+        for variant in variants - {word}:
+            if variant in index and index[variant] != word:
+                ambiguous.add(variant)
+            index[variant] = word
+    for variant in ambiguous | set(keywords):
+        index.pop(variant, None)
+    return index

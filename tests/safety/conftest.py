@@ -1,0 +1,40 @@
+"""Fixtures for the safety check: the shipped cue set and a way to load a broken copy."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.safety import CueSet, load_cues
+
+ROOT = Path(__file__).resolve().parents[2]
+CUE_DIR = ROOT / "config" / "safety"
+BROKEN = Path(__file__).resolve().parent / "broken"
+HELDOUT = Path(__file__).resolve().parent / "data" / "heldout.jsonl"
+DEV_FILE = ROOT.parent / "shared" / "data" / "escalation-dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def cues() -> CueSet:
+    return load_cues(CUE_DIR)
+
+
+@pytest.fixture
+def cue_dir_with(tmp_path) -> Callable[[str, str], Path]:
+    """A copy of the shipped cue directory with one file replaced by a broken one.
+
+    cue_dir_with("bad_regex.yaml", "lexicons/xx.yaml") puts the broken file there.
+    """
+
+    def make(broken_name: str, target: str) -> Path:
+        directory = tmp_path / "safety"
+        (directory / "lexicons").mkdir(parents=True)
+        shutil.copy(CUE_DIR / "settings.yaml", directory / "settings.yaml")
+        shutil.copy(CUE_DIR / "lexicons" / "en.yaml", directory / "lexicons" / "en.yaml")
+        shutil.copy(BROKEN / broken_name, directory / target)
+        return directory
+
+    return make

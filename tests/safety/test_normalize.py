@@ -1,0 +1,32 @@
+"""The normalized text the cues are matched against."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("raw", "normal"), [
+    ("He's got a KNIFE!!", "hes got a knife !"),
+    ("Está entrando AHORA", "esta entrando ahora"),
+    ("k n i f e", "knife"),
+    ("has a k n i f e", "has a knife"),
+    ("g.u.n", "gun"),
+    ("kn1fe", "knife"),
+    ("$uicide", "suicide"),
+    ("k!ll", "kill"),
+    ("hellllp", "help"),
+    ("bloooood", "blood"),
+    ("theyre stealin my bike", "theyre stealing my bike"),
+    ("unconcious", "unconscious"),
+    ("lady w/ a crowbar rn", "lady with a crowbar right now"),
+    ("ppl hurt pls hurry", "people hurt please hurry"),
+    ("meet at 35th st at 6am", "meet at 35th st at 6am"),
+    ("call 9-1-1", "call 911"),
+    ("line one\nline two", "line one . line two"),
+])
+def test_messages_are_normalized(cues, raw, normal):
+    assert cues.normalizer(raw) == normal
+
+
+def test_a_real_word_that_looks_like_a_slip_is_left_alone(cues):
+    assert cues.normalizer("the car was braking hard") == "the car was braking hard"
