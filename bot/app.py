@@ -6,6 +6,7 @@ import logging
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from flask import Flask
@@ -32,7 +33,7 @@ class Services:
 
 
 def build_services(config: Mapping[str, Any]) -> Services:
-    from bot import outbound
+    from bot import outbound, safety
 
     flows_dir = resolve_path(config["FLOWS_DIR"])
     texts = SystemTexts.load(flows_dir / "system.yaml")
@@ -41,7 +42,9 @@ def build_services(config: Mapping[str, Any]) -> Services:
     registry.check_files()  # a broken flow file stops start-up with file, step and reason
     db = make_engine(config["DATABASE_URL"])
     sender = outbound.Sender(dict(config), db)
-    engine = Engine(db, registry, dict(config), queue=outbound.queue, dispatch=sender.dispatch)
+    cues = safety.load_cues(resolve_path(config["SAFETY_DIR"]))  # compiled once; bad cues stop
+    engine = Engine(db, registry, dict(config), queue=outbound.queue, dispatch=sender.dispatch,
+                    assess=partial(safety.assess, cues=cues))
     return Services(db, registry, engine, sender)
 
 
@@ -64,6 +67,14 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(sms.bp)
     app.register_blueprint(chat.bp)
     register_cli(app)
+
+    from bot.staff import init_app as init_staff
+
+    init_staff(app)
+
+    from bot.admin import init_app as init_admin
+
+    init_admin(app)  # after the staff console: the editor uses its log-in and roles
     return app
 
 

@@ -173,3 +173,104 @@ events = Table(
     Column("data", JSON, nullable=False, default=dict),
     Index("ix_events_kind_at", "kind", "at"),
 )
+
+
+# --- Staff console (migration 0002) ----------------------------------------------------------
+# Dialect-specific search structures live only in the migration: on SQLite an FTS5 table
+# (reports_fts) kept by triggers, on PostgreSQL a generated tsvector column
+# reports.search_vector with a GIN index;
+# on both, expression indexes on the last four digits of reports.contact_phone and
+# contacts.address.
+
+# People who use the console. role: staff (one agency), supervisor, admin.
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("email", String(254), nullable=False, unique=True),
+    Column("password_hash", String(255), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("agency", String(32), nullable=True),
+    Column("active", Boolean, nullable=False, default=True),
+    _ts("created_at"),
+    _ts("last_login_at", nullable=True),
+)
+
+# Every staff action: who, what, when, and the values before and after.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _ts("at"),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
+    Column("actor", String(254), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("target", String(80), nullable=True),  # e.g. "report:12", "escalation:3", "user:5"
+    Column("report_id", Integer, ForeignKey("reports.id"), nullable=True, index=True),
+    Column("before", JSON, nullable=True),
+    Column("after", JSON, nullable=True),
+    Index("ix_audit_log_at", "at"),
+)
+
+# Internal notes on a report; never sent to the resident.
+report_notes = Table(
+    "report_notes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("report_id", Integer, ForeignKey("reports.id"), nullable=False, index=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
+    Column("author", String(254), nullable=False),
+    Column("body", Text, nullable=False),
+    _ts("created_at"),
+)
+
+# Routing history: each reassignment from one agency to another.
+report_routes = Table(
+    "report_routes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("report_id", Integer, ForeignKey("reports.id"), nullable=False, index=True),
+    Column("from_agency", String(32), nullable=True),
+    Column("to_agency", String(32), nullable=False),
+    Column("actor", String(254), nullable=False),
+    Column("reason", Text, nullable=True),
+    _ts("at"),
+)
+
+# The queue, newest first (keyset pages): overall, per agency, per type and per status.
+Index("ix_reports_created_id", reports.c.created_at, reports.c.id)
+Index("ix_reports_agency_created_id", reports.c.agency, reports.c.created_at, reports.c.id)
+Index("ix_reports_type_created_id", reports.c.type, reports.c.subtype, reports.c.created_at,
+      reports.c.id)
+Index("ix_reports_status_created_id", reports.c.status, reports.c.created_at, reports.c.id)
+
+
+# --- Flow editor (migration 0003) ------------------------------------------------------------
+
+# Work in progress of an administrator: one draft per flow (kind "flow", name = the flow) and
+# one for the routing table (kind "routing", name "routing"). Publishing turns it into a version.
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),  # flow | routing
+    Column("name", String(40), nullable=False),
+    Column("source", Text, nullable=False),  # YAML as typed
+    Column("base_version", Integer, nullable=True),  # the version it was started from
+    Column("author", String(254), nullable=True),
+    _ts("created_at"),
+    _ts("updated_at"),
+    UniqueConstraint("kind", "name", name="uq_drafts_kind_name"),
+)
+
+# Immutable published routing tables (type/subtype -> agency); config/routing.yaml is the seed.
+routing_versions = Table(
+    "routing_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version", Integer, nullable=False, unique=True),
+    Column("source", Text, nullable=False),
+    Column("digest", String(64), nullable=False),
+    Column("author", String(254), nullable=True),
+    _ts("created_at"),
+)
