@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 import uuid
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from bot.app import services
+from bot.config import resolve_path
 from bot.conversation.dialogue import Inbound
 from bot.conversation.loader import FlowError
 from bot.storage import migrate
@@ -18,10 +20,14 @@ from bot.storage.timestamps import utcnow
 
 def upgrade_and_seed(app: Flask) -> list[str]:
     """Bring the schema up to date and publish any seed flow not yet in the database."""
+    from bot.admin import transfer
+
     migrate.upgrade(app.config["DATABASE_URL"])
     svc = services(app)
     with svc.db.begin() as conn:
-        return svc.registry.seed(conn, utcnow())
+        seeded = svc.registry.seed(conn, utcnow())
+        transfer.seed_routing(conn, resolve_path(app.config["ROUTING_FILE"]), utcnow())
+        return seeded
 
 
 def register_cli(app: Flask) -> None:
@@ -47,17 +53,44 @@ def register_cli(app: Flask) -> None:
         click.echo(f"{len(found)} flows are valid: {', '.join(sorted(found))}")
 
     @flows.command("import")
+    @click.argument("directory", required=False, type=click.Path(file_okay=False, exists=True))
     @click.option("--author", default="cli", help="Recorded as the publisher.")
     @with_appcontext
-    def flows_import(author):
-        """Publish each file in flows/ whose text differs from its newest version."""
+    def flows_import(directory, author):
+        """Publish each flow file (and routing.yaml) in DIRECTORY, default flows/ and
+        config/routing.yaml, whose text differs from its newest version; all are checked
+        first, and nothing is published if one has an error."""
+        from bot.admin import transfer
+
         svc = services(current_app)
-        with svc.db.begin() as conn:
-            published = svc.registry.import_files(conn, utcnow(), author)
-        for name, version in published:
+        if directory:
+            folder, routing = Path(directory), Path(directory) / transfer.ROUTING_FILE
+        else:
+            folder, routing = svc.registry.flows_dir, resolve_path(current_app.config[
+                "ROUTING_FILE"])
+        try:
+            with svc.db.begin() as conn:
+                done = transfer.import_dir(conn, svc.registry, folder, routing, author, utcnow())
+        except (FlowError, transfer.ImportRefused) as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(1)
+        for name, version in done.flows:
             click.echo(f"published {name} version {version}")
-        if not published:
+        if done.routing:
+            click.echo(f"published routing version {done.routing}")
+        if not done.flows and not done.routing:
             click.echo("every flow is already up to date")
+
+    @flows.command("export")
+    @click.argument("directory", type=click.Path(file_okay=False))
+    @with_appcontext
+    def flows_export(directory):
+        """Write the newest version of every flow, and routing.yaml, to DIRECTORY."""
+        from bot.admin import transfer
+
+        with services(current_app).db.connect() as conn:
+            written = transfer.export_dir(conn, Path(directory))
+        click.echo(f"wrote {len(written)} files to {directory}: {', '.join(written)}")
 
     @app.cli.command("chat")
     @click.option("--session", default=None, help="Continue a chat session by id.")

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
+from bot.conversation import yaml_text
 from bot.conversation.compiler import CompiledFlow
 from bot.conversation.flow import Flow
 from bot.conversation.loader import FlowError, Problem, load_source
 from bot.conversation.texts import SystemTexts
 from bot.routing import RoutingTable
-from bot.storage import flow_store
+from bot.storage import flow_store, routing_store
 
 INTAKE = "intake"
 NOT_FLOWS = {"system.yaml"}
@@ -60,6 +61,7 @@ class FlowRegistry:
         self.flows_dir = flows_dir
         self._compiled: dict[tuple[str, int], CompiledFlow] = {}
         self._lock = threading.Lock()
+        self._routing_version: int | None = None  # of self.routing, once read from the db
 
     def check_files(self) -> dict[str, Flow]:
         """The seed flows, each valid alone and together; FlowError otherwise."""
@@ -109,3 +111,15 @@ class FlowRegistry:
         if version is None:
             raise LookupError(f"flow {name} has no published version")
         return self.compiled(conn, name, version)
+
+    def current_routing(self, conn: Connection) -> RoutingTable:
+        """The newest published routing table (the seed file's until one is stored); it also
+        becomes self.routing, so callers of registry.routing see it too."""
+        version = routing_store.latest_version(conn)
+        if version is None or version == self._routing_version:
+            return self.routing
+        source = routing_store.source_of(conn, version)
+        table = RoutingTable(yaml_text.load(source), f"routing version {version}")
+        with self._lock:
+            self.routing, self._routing_version = table, version
+        return table

@@ -53,3 +53,11 @@ def publish(conn: Connection, flow: str, source: str, author: str | None,
         flow=flow, version=version, source=source, digest=digest(source), author=author,
         created_at=now))
     return version
+
+
+def versions(conn: Connection, flow: str) -> list[dict]:
+    """Every version of a flow, newest first, without its source."""
+    c = flow_versions.c
+    rows = conn.execute(select(c.version, c.digest, c.author, c.created_at)
+                        .where(c.flow == flow).order_by(c.version.desc())).mappings()
+    return [dict(r) for r in rows]
