@@ -31,6 +31,11 @@ class Services:
     engine: Engine
     sender: Any  # bot.outbound.Sender
 
+    def routing(self) -> RoutingTable:
+        """The newest published routing table (admins edit it without a deploy)."""
+        with self.db.connect() as conn:
+            return self.registry.current_routing(conn)
+
 
 def build_services(config: Mapping[str, Any]) -> Services:
     from bot import outbound, safety

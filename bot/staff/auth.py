@@ -151,11 +151,11 @@ def logout():
 
 
 def _safe_next(target: str | None) -> str | None:
-    """Only a path inside the console: never another host."""
+    """Only a path inside the console or the flow editor: never another host."""
     if not target:
         return None
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not parts.path.startswith("/staff/"):
+    if parts.scheme or parts.netloc or not parts.path.startswith(("/staff/", "/admin/")):
         return None
     if "\\" in target or target.startswith("//"):
         return None

@@ -24,10 +24,10 @@ users = click.Group("users", help="Create and manage staff console accounts.")
 def create_user(email, role, agency, password):
     """Create an account for EMAIL."""
     svc = services(current_app)
+    agencies = svc.routing().agencies
     try:
         with svc.db.begin() as conn:
-            account = accounts.create(conn, email, password, role, agency,
-                                      svc.registry.routing.agencies, utcnow())
+            account = accounts.create(conn, email, password, role, agency, agencies, utcnow())
             audit.record(conn, "cli", "user_created", target=f"user:{account.id}",
                          after={"email": account.email, "role": role, "agency": agency})
     except AccountError as exc:

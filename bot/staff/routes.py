@@ -45,7 +45,7 @@ def _tz() -> ZoneInfo:
 
 
 def _agencies() -> list[tuple[str, str]]:
-    routing = services(current_app).registry.routing
+    routing = services(current_app).routing()
     return [(key, agency.display("en")) for key, agency in routing.agencies.items()]
 
 
@@ -161,7 +161,8 @@ def change_status(report_id: int):
             found = _report_or_404(conn, report_id)
             queued = actions.change_status(
                 conn, found, form.status.data, form.reason.data, current_user,
-                current_app.extensions["staff_notices"], svc.registry.routing, utcnow())
+                current_app.extensions["staff_notices"], svc.registry.current_routing(conn),
+                utcnow())
     except ActionError as exc:
         flash(str(exc), "error")
         return _back(report_id, "#status")
@@ -219,7 +220,8 @@ def reassign(report_id: int):
     try:
         with svc.db.begin() as conn:
             actions.reassign(conn, _report_or_404(conn, report_id), form.agency.data,
-                             form.reason.data, current_user, svc.registry.routing, utcnow())
+                             form.reason.data, current_user,
+                             svc.registry.current_routing(conn), utcnow())
     except ActionError as exc:
         flash(str(exc), "error")
         return _back(report_id, "#routing")

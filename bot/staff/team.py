@@ -15,7 +15,7 @@ from bot.storage.timestamps import utcnow
 
 def _user_form() -> UserForm:
     form = UserForm()
-    agencies = services(current_app).registry.routing.agencies
+    agencies = services(current_app).routing().agencies
     form.agency.choices = choices([("", "None (supervisors, admins)")] + [
         (key, agency.display("en")) for key, agency in agencies.items()])
     return form
@@ -27,7 +27,7 @@ def users():
     form = _user_form()
     db = services(current_app).db
     if form.validate_on_submit():
-        agencies = services(current_app).registry.routing.agencies
+        agencies = services(current_app).routing().agencies
         try:
             with db.begin() as conn:
                 account = accounts.create(conn, form.email.data, form.password.data,
