@@ -53,47 +53,63 @@ def assess(text: str, lang: str | None = None, *, cues: CueSet | None = None) ->
         return Assessment(NONE)
     searchable = _mask_exclusions(normalized, cue_set)
     context = MessageContext(normalized, cue_set)
-    fired: list[tuple[int, Cue]] = []
+    present = cue_set.present_triggers(searchable)
+    fired: list[tuple[int, int, Cue]] = []
     for cue in cue_set.cues:
+        if cue.triggers is not None and cue.triggers.isdisjoint(present):
+            continue  # none of the words this cue needs is in the message
         match = cue.regex.search(searchable)  # most cues miss: search is cheaper than finditer
         while match:
             start = match.start()
             if not (cue.negatable and context.negated(cue, start)) and context.allows(
                     cue, start, match.end()):
-                fired.append((start, cue))
+                fired.append((start, match.end(), cue))
                 break
             match = cue.regex.search(searchable, start + 1)
     fired.sort(key=lambda f: f[0])
-    return _decide(fired, context, cue_set.threshold)
+    return _decide(fired, context, cue_set)
 
 
 def _mask_exclusions(text: str, cue_set: CueSet) -> str:
-    """Blank out idioms and look-alikes ('fire hydrant', 'dead battery') before matching."""
-    if cue_set.exclusions is None:
+    """Blank out idioms and look-alikes ('fire hydrant', 'dead battery') before matching.
+
+    Each language's exclusions are matched on the text as written and all they cover is
+    blanked, so a short one of one language ("hydrant") does not hide a longer one of
+    another that starts at the same word ("hydrant hluav taws").
+    """
+    spans = [m.span() for exclusions in cue_set.exclusion_passes
+             for m in exclusions.finditer(text)]
+    if not spans:
         return text
-    return cue_set.exclusions.sub(lambda m: _MASK * len(m.group()), text)
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = _MASK * (end - start)
+    return "".join(chars)
 
 
-def _decide(fired: list[tuple[int, Cue]], context: MessageContext,
-            threshold: float) -> Assessment:
+def _decide(fired: list[tuple[int, int, Cue]], context: MessageContext,
+            cue_set: CueSet) -> Assessment:
+    windows = {EMERGENCY: cue_set.combine_window, CRISIS: cue_set.crisis_combine_window}
     firing = {level for level in (EMERGENCY, CRISIS)
-              if _best_score([f for f in fired if f[1].level == level], context)
-              >= threshold - 1e-9}
+              if _best_score([f for f in fired if f[2].level == level], context,
+                             windows[level]) >= cue_set.threshold - 1e-9}
     if firing == {EMERGENCY, CRISIS}:
-        urgent = any(c.outranks_crisis for _, c in fired if c.level == EMERGENCY)
+        urgent = any(c.outranks_crisis for _, _, c in fired if c.level == EMERGENCY)
         level = EMERGENCY if urgent else CRISIS
     else:
         level = firing.pop() if firing else NONE
-    return Assessment(level, tuple(cue.id for _, cue in fired))
+    return Assessment(level, tuple(cue.id for _, _, cue in fired))
 
 
-def _best_score(fired: list[tuple[int, Cue]], context: MessageContext) -> float:
-    """The highest sum of weights over a run of cues that lie near one another."""
+def _best_score(fired: list[tuple[int, int, Cue]], context: MessageContext,
+                window: int) -> float:
+    """The highest sum of weights over a run of cues that lie near one another: the gap
+    from where one cue's words end to where the next one's begin is what counts."""
     best = total = 0.0
-    previous = None
-    for position, cue in fired:
-        near = previous is not None and context.near(previous, position)
+    previous_end = None
+    for start, end, cue in fired:
+        near = previous_end is not None and context.near(previous_end, start, window)
         total = total + cue.weight if near else cue.weight
         best = max(best, total)
-        previous = position
+        previous_end = max(previous_end, end) if near else end
     return best

@@ -21,6 +21,8 @@ class MessageContext:
         self._cues = cues
         self._breaks = [m.start() for m in cues.sentence_breaks.finditer(text)]
         self._markers: dict[str, list[tuple[int, int, int]]] = {}
+        # a short text ("stabbed. 22 oak ave. hurry") is one thought: its cues add up
+        self._short = text.count(" ") + 1 <= cues.short_message
 
     def allows(self, cue: Cue, start: int, end: int) -> bool:
         """Whether the cue's time rule lets this match count (see README: time)."""
@@ -71,11 +73,14 @@ class MessageContext:
         """'He's gone now' ends the danger told before it."""
         return any(m_end > start for _, m_end, _ in self._found("over"))
 
-    def near(self, first: int, second: int) -> bool:
-        """Whether two positions share a sentence or lie within combine_window words."""
+    def near(self, first: int, second: int, window: int | None = None) -> bool:
+        """Whether two positions share a sentence, lie within `window` words (default
+        combine_window), or belong to a short message (settings.yaml short_message)."""
         first, second = sorted((first, second))
-        return (self._sentence(first) == self._sentence(second)
-                or self.text.count(" ", first, second) <= self._cues.combine_window)
+        return (self._short
+                or self._sentence(first) == self._sentence(second)
+                or self.text.count(" ", first, second)
+                <= (self._cues.combine_window if window is None else window))
 
     def _nearest(self, kind: str, sentence: int, start: int, end: int) -> int | None:
         """Words between the cue and the nearest marker of this kind within reach."""

@@ -19,6 +19,12 @@ from typing import Any
 from bot.safety.normalize import NormalizationRules, Normalizer
 from bot.safety.validation import CueError, expand, read_yaml
 
+try:  # the standard library's own regex parser, used only to find cue triggers
+    import re._constants as _sre
+    import re._parser as _sre_parse
+except ImportError:  # pragma: no cover - a Python without them: every cue is tried
+    _sre = _sre_parse = None  # type: ignore[assignment]
+
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "config" / "safety"
 LEVELS = ("emergency", "crisis")
 MARKER_KINDS = ("now", "dated_past", "past_grammar", "present_grammar", "over")
@@ -38,6 +44,8 @@ class Cue:
     negatable: bool
     outranks_crisis: bool
     regex: re.Pattern[str]
+    # pieces of text one of which every match contains; None when there are none to tell
+    triggers: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -50,13 +58,29 @@ class CueSet:
     negation_window: int
     time_window: int
     combine_window: int
+    crisis_combine_window: int
+    short_message: int
     normalizer: Normalizer
     cues: tuple[Cue, ...]
     exclusions: re.Pattern[str] | None
+    exclusion_passes: tuple[re.Pattern[str], ...]  # one per language, all matched on one text
     negators: Mapping[str, re.Pattern[str] | None]  # per language: a cue's own negators
     sentence_breaks: re.Pattern[str]
     clause_breaks: re.Pattern[str]
     markers: Mapping[str, re.Pattern[str] | None]
+    # finds every cue trigger in a text at once (see Cue.triggers); a cue none of whose
+    # triggers is in the text cannot match and is skipped
+    trigger_finder: re.Pattern[str] | None = None
+    trigger_implies: Mapping[str, frozenset[str]] | None = None
+
+    def present_triggers(self, text: str) -> frozenset[str]:
+        """The cue triggers that occur in `text`."""
+        if self.trigger_finder is None or self.trigger_implies is None:
+            return frozenset()
+        found: set[str] = set()
+        for match in self.trigger_finder.finditer(text):
+            found |= self.trigger_implies[match.group(1)]
+        return frozenset(found)
 
 
 _default_dir: Path = DEFAULT_DIR
@@ -95,6 +119,7 @@ def _compile(directory: Path, settings_path: Path, settings: dict[str, Any],
     owner: dict[str, Path] = {}
     parts: dict[str, list[str]] = {k: [] for k in ("exclusions", "breaks", *MARKER_KINDS)}
     negators: dict[str, list[str]] = {}
+    exclusion_sets: list[list[str]] = []
     for path, lexicon in lexicons:
         if lexicon["language"] != path.stem:
             raise CueError(path, f"language is '{lexicon['language']}' but the file is named "
@@ -102,9 +127,10 @@ def _compile(directory: Path, settings_path: Path, settings: dict[str, Any],
         fragments = lexicon.get("fragments", {})
         for entry in [*lexicon.get("exclusions", []), *lexicon["cues"]]:
             _claim(entry["id"], path, lexicon["language"], owner)
-        for entry in lexicon.get("exclusions", []):
-            parts["exclusions"] += [expand(p, fragments, path, entry["id"])
-                                    for p in entry["patterns"]]
+        own = [expand(p, fragments, path, entry["id"])
+               for entry in lexicon.get("exclusions", []) for p in entry["patterns"]]
+        parts["exclusions"] += own
+        exclusion_sets.append(own)
         negators[lexicon["language"]] = [expand(p, fragments, path, "negators")
                                          for p in lexicon.get("negators", [])]
         parts["breaks"] += [expand(p, fragments, path, "clause_breaks")
@@ -119,6 +145,7 @@ def _compile(directory: Path, settings_path: Path, settings: dict[str, Any],
                              *negators.values(), rules.abbreviations.values(),
                              rules.fuzzy_keywords)
     sentence = [_SENTENCE_PUNCT, *parts["breaks"]]
+    finder, implies = _trigger_finder(cues)
     return CueSet(
         directory=str(directory),
         languages=tuple(lexicon["language"] for _, lexicon in lexicons),
@@ -126,13 +153,19 @@ def _compile(directory: Path, settings_path: Path, settings: dict[str, Any],
         negation_window=int(settings["negation_window"]),
         time_window=int(settings.get("time_window", 12)),
         combine_window=int(settings.get("combine_window", 6)),
+        crisis_combine_window=int(settings.get("crisis_combine_window",
+                                               settings.get("combine_window", 6))),
+        short_message=int(settings.get("short_message", 0)),
         normalizer=Normalizer(rules, vocabulary),
         cues=tuple(cues),
         exclusions=_union(parts["exclusions"]),
+        exclusion_passes=tuple(p for p in (_union(e) for e in exclusion_sets) if p),
         negators={language: _union(words) for language, words in negators.items()},
         sentence_breaks=_union(sentence),
         clause_breaks=_union([*sentence, ","]),
         markers={kind: _union(parts[kind]) for kind in MARKER_KINDS},
+        trigger_finder=finder,
+        trigger_implies=implies,
     )
 
 
@@ -149,6 +182,7 @@ def _claim(entry_id: str, path: Path, language: str, owner: dict[str, Path]) -> 
 
 def _cue(entry: dict[str, Any], language: str, fragments: dict[str, str], path: Path) -> Cue:
     patterns = [expand(p, fragments, path, entry["id"]) for p in entry["patterns"]]
+    triggers = [_required_text(p) for p in patterns]
     return Cue(
         id=entry["id"],
         language=language,
@@ -158,6 +192,7 @@ def _cue(entry: dict[str, Any], language: str, fragments: dict[str, str], path: 
         negatable=bool(entry.get("negatable", False)),
         outranks_crisis=bool(entry.get("outranks_crisis", False)),
         regex=_union(patterns),
+        triggers=None if None in triggers else frozenset().union(*triggers),
     )
 
 
@@ -170,6 +205,7 @@ def _normalization(raw: dict[str, Any], path: Path) -> NormalizationRules:
             raise CueError(path, f"normalization.replacements {i}: pattern "
                                  f"{item['pattern']!r} does not compile: {exc}") from None
     fuzzy = raw.get("fuzzy", {})
+    masking = raw.get("masking", {})
     return NormalizationRules(
         characters=raw.get("characters", {}),
         replacements=tuple(replacements),
@@ -178,6 +214,10 @@ def _normalization(raw: dict[str, Any], path: Path) -> NormalizationRules:
         spelling=raw.get("spelling", {}),
         fuzzy_keywords=frozenset(fuzzy.get("keywords", [])),
         not_typos=frozenset(fuzzy.get("not_typos", [])),
+        mask_characters=masking.get("characters", ""),
+        mask_stretch=masking.get("stretch", ""),
+        masked_words=frozenset(masking.get("words", [])),
+        other_masked_words=frozenset(masking.get("other_words", [])),
     )
 
 
@@ -196,3 +236,92 @@ def _vocabulary(*sources: Iterable[str]) -> set[str]:
         for text in source:
             words.update(_WORDS.findall(text))
     return words
+
+
+# ---- triggers: a cheap first look that lets most cues skip most messages -------------
+
+_MIN_TRIGGER = 3
+
+
+def _required_text(pattern: str) -> frozenset[str] | None:
+    """Pieces of literal text of which any match of `pattern` contains at least one.
+
+    Worked out from the parsed pattern: a run of plain letters is required where it is
+    not optional; an alternation requires one of its branches' pieces. None when the
+    pattern has no such pieces (or cannot be read), so the cue is always tried.
+    """
+    if _sre_parse is None:
+        return None
+    try:
+        return _required(list(_sre_parse.parse(pattern)))
+    except Exception:  # noqa: BLE001 - an unreadable pattern just gets no shortcut
+        return None
+
+
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len("".join(run).strip()) >= _MIN_TRIGGER:
+            candidates.append(frozenset(["".join(run)]))
+        run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        found = None
+        if op is _sre.SUBPATTERN:
+            found = _required(list(av[-1]))
+        elif op is _sre.ATOMIC_GROUP:
+            found = _required(list(av))
+        elif op is _sre.BRANCH:
+            branches = [_required(list(branch)) for branch in av[1]]
+            if all(b is not None for b in branches):
+                found = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, _high, body = av
+            if low >= 1:
+                found = _required(list(body))
+        if found:
+            candidates.append(found)
+    flush()
+    if not candidates:
+        return None
+    # the most telling: long words (a bare " a " is everywhere), then few of them
+    return max(candidates, key=lambda c: (min(min(len(t.strip()) for t in c), 6), -len(c)))
+
+
+def _trigger_finder(cues: list[Cue]) -> tuple[re.Pattern[str] | None,
+                                               dict[str, frozenset[str]] | None]:
+    """One regex that reports, at every position, the longest trigger starting there,
+    and for each trigger the triggers it contains (found along with it)."""
+    triggers = sorted({t for cue in cues if cue.triggers for t in cue.triggers})
+    if not triggers:
+        return None, None
+    implies = {t: frozenset(u for u in triggers if u in t) for t in triggers}
+    return re.compile(f"(?=({_trie(triggers)}))"), implies
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching any of `words`, longest first, shaped as a trie so that each
+    position is tried against a few first letters rather than every word."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + build(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(tree)

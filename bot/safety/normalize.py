@@ -2,6 +2,7 @@
 
 The result is lowercase ASCII words and punctuation marks separated by single spaces:
 accents stripped, apostrophes dropped ("he's" -> "hes"), leetspeak undone ("kn1fe"),
+masked letters restored ("g*n" -> "gun", "su.cide" -> "suicide", "k-ll" -> "kill"),
 spaced-out letters joined ("k n i f e"), stretched letters shrunk ("hellllp"),
 SMS abbreviations expanded ("rn" -> "right now") and common misspellings corrected.
 """
@@ -22,6 +23,7 @@ _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _NUMBER_WORD = re.compile(r"\d+[a-z]{0,3}")  # 35th, 6am, 2nd: numbers, not leetspeak
 _LETTER = re.compile(r"[a-z]")
 _FREE_SINGLES = frozenset("aiu")  # one-letter words that may sit next to a spaced-out word
+_MASK_CACHE_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,10 @@ class NormalizationRules:
     spelling: Mapping[str, str] = field(default_factory=dict)
     fuzzy_keywords: frozenset[str] = frozenset()
     not_typos: frozenset[str] = frozenset()
+    mask_characters: str = ""
+    mask_stretch: str = ""
+    masked_words: frozenset[str] = frozenset()
+    other_masked_words: frozenset[str] = frozenset()
 
 
 class Normalizer:
@@ -47,11 +53,15 @@ class Normalizer:
         self._leet_chars = frozenset(rules.leetspeak)
         self.vocabulary = frozenset(vocabulary) | frozenset(rules.spelling.values())
         self._typos = _typo_index(rules.fuzzy_keywords)
+        self._masked = _MaskedWords(rules, self.vocabulary, self._leet)
+        self._known = self.vocabulary | _FREE_SINGLES | frozenset(rules.abbreviations)
+        self._longest = max(map(len, self._known), default=1)
 
     def __call__(self, text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
         text = text.translate(self._chars)
+        text = self._masked.restore(text)
         for pattern, replacement in self._rules.replacements:
             text = pattern.sub(replacement, text)
         text = _DOTTED.sub(lambda m: _SEPARATORS.sub("", m.group()), text)
@@ -94,10 +104,10 @@ class Normalizer:
         """Split a joined run into known words ('aknife' -> 'a knife'); else keep it whole."""
         if joined in self.vocabulary:
             return [joined]
-        known = self.vocabulary | _FREE_SINGLES | frozenset(self._rules.abbreviations)
+        known = self._known
         best: list[list[str] | None] = [[]] + [None] * len(joined)
         for end in range(1, len(joined) + 1):
-            for start in range(end):
+            for start in range(max(0, end - self._longest), end):  # linear in the run
                 head = best[start]
                 piece = joined[start:end]
                 if head is not None and piece in known:
@@ -145,6 +155,81 @@ class Normalizer:
             if shorter in self._rules.fuzzy_keywords:
                 return shorter
         return token
+
+
+class _MaskedWords:
+    """'g*n' -> 'gun', 'su.cide' -> 'suicide', 'k-ll' -> 'kill', 'self-harm' -> 'selfharm'.
+
+    A word with masking characters (settings.yaml normalization.masking.characters)
+    between its letters is read in two ways: the characters only separate letters
+    (joined, it must be a word the cues use, of three letters or more), or each run of
+    them hides as many letters (one more for the `stretch` characters such as *) and the
+    word is one of the danger words people mask (masking.words, plus the fuzzy keywords).
+    When the reading is not unique, or the word could as well be a masked swear word
+    (masking.other_words: 'sh*t'), the text is left as written.
+    """
+
+    def __init__(self, rules: NormalizationRules, vocabulary: frozenset[str],
+                 leet: dict[int, str]):
+        self._leet = leet
+        self._vocabulary = vocabulary
+        self._cache: dict[str, str | None] = {}
+        chars = rules.mask_characters
+        self._stretch = frozenset(rules.mask_stretch)
+        self._by_length: dict[int, list[str]] = {}
+        for word in sorted(rules.masked_words | rules.fuzzy_keywords
+                           | rules.other_masked_words):
+            self._by_length.setdefault(len(word), []).append(word)
+        self._other = rules.other_masked_words
+        self._token = None
+        if chars:
+            mask = "[" + re.escape(chars) + "]"
+            self._mask_run = re.compile(mask + "+")
+            self._token = re.compile(
+                rf"(?<![a-z0-9$@])[a-z0-9$@]+(?:{mask}+[a-z0-9$@]+)+(?![a-z0-9$@])")
+
+    def restore(self, text: str) -> str:
+        if self._token is None:
+            return text
+        return self._token.sub(self._replace, text)
+
+    def _replace(self, match: re.Match[str]) -> str:
+        token = match.group()
+        if token not in self._cache:
+            if len(self._cache) >= _MASK_CACHE_SIZE:
+                self._cache.clear()
+            self._cache[token] = self._read(token)
+        word = self._cache[token]
+        return token if word is None else word
+
+    def _read(self, token: str) -> str | None:
+        token = token.translate(self._leet) if _LETTER.search(token) else token
+        if len(_LETTER.findall(token)) < 2 or not _LETTER.fullmatch(token[0]):
+            return None
+        joined = self._mask_run.sub("", token)
+        if len(joined) >= 3 and joined in self._vocabulary:
+            return joined
+        pieces = []
+        shortest = longest = 0
+        for part in re.split(f"({self._mask_run.pattern})", token):
+            if not part:
+                continue
+            if self._mask_run.fullmatch(part):
+                extra = 1 if self._stretch.intersection(part) else 0
+                pieces.append(f"[a-z]{{{len(part)},{len(part) + extra}}}")
+                shortest += len(part)
+                longest += len(part) + extra
+            else:
+                pieces.append(re.escape(part))
+                shortest += len(part)
+                longest += len(part)
+        wildcard = re.compile("".join(pieces))
+        found = {word for length in range(shortest, longest + 1)
+                 for word in self._by_length.get(length, ()) if wildcard.fullmatch(word)}
+        if len(found) != 1:
+            return None
+        (word,) = found
+        return None if word in self._other else word
 
 
 def _typo_index(keywords: Iterable[str]) -> dict[str, str]:

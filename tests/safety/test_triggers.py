@@ -1,0 +1,64 @@
+"""The trigger shortcut (a cue none of whose required words is in a message is skipped)
+must never change a verdict: it only saves time."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+
+import pytest
+
+from bot.safety import assess
+from bot.safety.assessment import _mask_exclusions
+from bot.safety.cues import _required_text
+
+from .conftest import DEV_FILE, HELDOUT
+
+
+def _texts() -> list[str]:
+    texts = []
+    for path in (HELDOUT, DEV_FILE):
+        if path.is_file():
+            texts += [json.loads(line)["text"]
+                      for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return texts
+
+
+@pytest.mark.parametrize(("pattern", "samples"), [
+    ("knife", ["knife"]),
+    ("(?:pulled|waving) a (?:gun|knife)", ["pulled a gun", "waving a knife"]),
+    ("(?:a |the )?fire (?:in|at)", ["fire in", "the fire at"]),
+    ("(?:\\S+ ){0,3}(?:dead|dying)", ["dead", "he is dying"]),
+    ("\\w+ing", ["stabbing"]),
+])
+def test_every_match_of_a_pattern_contains_one_of_its_triggers(pattern, samples):
+    triggers = _required_text(pattern)
+    assert triggers
+    assert all(len(t.strip()) >= 3 for t in triggers)
+    for sample in samples:
+        assert re.fullmatch(pattern, sample)
+        assert any(t in sample for t in triggers)
+
+
+@pytest.mark.parametrize("pattern", ["(?:x|fire)", "\\S+ \\S+", "a (?:b|c)"])
+def test_a_pattern_without_telling_text_has_no_triggers(pattern):
+    assert _required_text(pattern) is None
+
+
+def test_every_match_contains_one_of_its_cues_triggers(cues):
+    for text in _texts():
+        searchable = _mask_exclusions(cues.normalizer(text), cues)
+        present = cues.present_triggers(searchable)
+        for cue in cues.cues:
+            if cue.triggers is None:
+                continue
+            for match in cue.regex.finditer(searchable):
+                assert not cue.triggers.isdisjoint(present), (cue.id, match.group())
+
+
+def test_verdicts_are_the_same_with_and_without_the_shortcut(cues):
+    plain = dataclasses.replace(
+        cues, cues=tuple(dataclasses.replace(c, triggers=None) for c in cues.cues))
+    for text in _texts():
+        assert assess(text, cues=cues) == assess(text, cues=plain), text
