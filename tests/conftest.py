@@ -16,7 +16,7 @@ from twilio.request_validator import RequestValidator
 from bot import create_app
 from bot.cli import upgrade_and_seed
 
-pytest_plugins = ["tests.fakes.twilio_api"]
+pytest_plugins = ["tests.fakes.twilio_api", "tests.browser"]
 
 PUBLIC_URL = "https://reports.example.test"
 PG_URL = os.environ.get("TEST_DATABASE_URL")

@@ -6,39 +6,18 @@ draft in the simulator and publishes; residents texting the bot see the effect.
 
 from __future__ import annotations
 
-import threading
-from pathlib import Path
-
 import pytest
-from werkzeug.serving import make_server
 
 from bot import create_app
-from bot.app import services
 from bot.cli import upgrade_and_seed
 from tests.admin.conftest import PASSWORD, make_account
+from tests.browser import needs_chromium, serving
 from tests.conftest import Phone, reference_in
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 OLD = "Where did it happen?"
 NEW = "Where were you when it was taken?"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                       reason=f"Debian's Chromium is not installed at {CHROMIUM}"),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+pytestmark = needs_chromium
 
 
 @pytest.fixture
@@ -48,17 +27,8 @@ def live_app(config):
     upgrade_and_seed(app)
     make_account(app, "ada@city.example.gov", "admin")
     make_account(app, "ana@city.example.gov", "staff", "city311")
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    app.config["LIVE_URL"] = f"http://127.0.0.1:{server.server_port}"
-    yield app
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
-    services(app).sender.close()
-    services(app).db.dispose()
+    with serving(app):
+        yield app
 
 
 @pytest.fixture

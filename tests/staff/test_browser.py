@@ -3,39 +3,18 @@
 from __future__ import annotations
 
 import csv
-import threading
-from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 from bot import create_app
 from bot.app import services
 from bot.cli import upgrade_and_seed
 from bot.staff import accounts
 from bot.storage.timestamps import utcnow
+from tests.browser import needs_chromium, serving
 from tests.staff.conftest import PASSWORD, Seeder, wait_for_outbound
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                       reason=f"Debian's Chromium is not installed at {CHROMIUM} "
-                              "(apt-get install chromium); browser tests need it"),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+pytestmark = needs_chromium
 
 
 @pytest.fixture
@@ -43,17 +22,8 @@ def live_app(config):
     """The app with CSRF on, as in production, served on 127.0.0.1 in a thread."""
     app = create_app({**config, "WTF_CSRF_ENABLED": True})
     upgrade_and_seed(app)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    app.config["LIVE_URL"] = f"http://127.0.0.1:{server.server_port}"
-    yield app
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
-    services(app).sender.close()
-    services(app).db.dispose()
+    with serving(app):
+        yield app
 
 
 @pytest.fixture
