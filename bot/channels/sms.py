@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from xml.sax.saxutils import escape
+
 from flask import Blueprint, Response, abort, current_app, request
 from twilio.request_validator import RequestValidator
-from twilio.twiml.messaging_response import MessagingResponse
+from twilio.twiml.messaging_response import Message, MessagingResponse
 
 from bot.app import services
 from bot.conversation.dialogue import Inbound, Media
@@ -12,6 +15,32 @@ from bot.phone import to_e164
 
 bp = Blueprint("sms", __name__)
 MAX_MEDIA = 10
+_CACHED_NUMBER_CHARS = 40  # to_e164 rejects longer input; never keep it in the cache
+
+
+def _twiml_template() -> tuple[str, str, str, str, str]:
+    """The pieces MessagingResponse writes, taken from it once: (head, tail, open, close,
+    empty message). Its text escaping is ElementTree's: &, < and >."""
+    slot = "\x00"
+    open_, close = Message(slot).to_xml(xml_declaration=False).split(slot)
+    response = MessagingResponse()
+    response.message(slot)
+    head, tail = str(response).split(open_ + slot + close)
+    return head, tail, open_, close, Message("").to_xml(xml_declaration=False)
+
+
+_HEAD, _TAIL, _OPEN, _CLOSE, _EMPTY_MESSAGE = _twiml_template()
+_NO_REPLY = str(MessagingResponse())
+
+
+@lru_cache(maxsize=4)
+def _validator(token: str) -> RequestValidator:
+    return RequestValidator(token)
+
+
+@lru_cache(maxsize=4096)
+def _sender_e164(raw: str, region: str) -> str | None:
+    return to_e164(raw, region, strict=False)
 
 
 def _signature_ok() -> bool:
@@ -23,14 +52,16 @@ def _signature_ok() -> bool:
         return False
     base = (current_app.config.get("PUBLIC_URL") or request.host_url).rstrip("/")
     url = base + request.full_path.rstrip("?")
-    return RequestValidator(token).validate(url, request.form.to_dict(), signature)
+    return _validator(token).validate(url, request.form.to_dict(), signature)
 
 
 def _twiml(replies: list[str]) -> Response:
-    response = MessagingResponse()
-    for text in replies:
-        response.message(text)
-    return Response(str(response), mimetype="application/xml")
+    """What str(MessagingResponse) with one message per reply would be, from the template."""
+    if not replies:
+        return Response(_NO_REPLY, mimetype="application/xml")
+    messages = "".join(_OPEN + escape(text) + _CLOSE if text else _EMPTY_MESSAGE
+                       for text in replies)
+    return Response(_HEAD + messages + _TAIL, mimetype="application/xml")
 
 
 def _media() -> tuple[Media, ...]:
@@ -50,8 +81,11 @@ def _media() -> tuple[Media, ...]:
 def inbound_sms():
     if not _signature_ok():
         abort(403, description="invalid Twilio signature")
-    sender = to_e164(request.form.get("From", ""), current_app.config["DEFAULT_REGION"],
-                     strict=False)
+    raw, region = request.form.get("From", ""), current_app.config["DEFAULT_REGION"]
+    if len(raw) <= _CACHED_NUMBER_CHARS:
+        sender = _sender_e164(raw, region)
+    else:
+        sender = to_e164(raw, region, strict=False)
     if sender is None:
         abort(400, description="From must be a valid phone number")
     sid = request.form.get("MessageSid") or request.form.get("SmsSid") or None

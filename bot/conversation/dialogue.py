@@ -67,7 +67,8 @@ class Dialogue:
     def __post_init__(self):
         self.texts = self.registry.texts
         self.lang = self.contact["language"]
-        self.conv = store.load_conversation(self.conn, self.contact["conversation_id"])
+        if self.conv is None:  # the engine may have read it along with the contact
+            self.conv = store.load_conversation(self.conn, self.contact["conversation_id"])
         self.folded = fold(self.inbound.text)
 
     # --- bookkeeping -------------------------------------------------------------------
@@ -128,12 +129,11 @@ class Dialogue:
         """A new conversation on the live intake flow; the first message may pick the flow."""
         intake = self.registry.live(self.conn, INTAKE)
         data = {"answers": {}, "shown": {}, "history": [], "misses": 0}
-        conv_id = store.create_conversation(
+        self.conv = store.start_conversation(
             self.conn, self.contact["id"], self.inbound.channel, intake.name, intake.version,
             intake.flow.start, data, self.now)
-        store.update_contact(self.conn, self.contact["id"], conversation_id=conv_id)
-        self.contact["conversation_id"] = conv_id
-        self.conv = store.load_conversation(self.conn, conv_id)
+        store.update_contact(self.conn, self.contact["id"], conversation_id=self.conv["id"])
+        self.contact["conversation_id"] = self.conv["id"]
         self.event("conversation_started", flow=intake.name, version=intake.version,
                    channel=self.inbound.channel)
         if first_text:
@@ -260,7 +260,7 @@ class Dialogue:
         answers = data["answers"]
         report_type = flow.flow.report_type
         subtype = answers.get("subtype")
-        agency = self.registry.routing.route(report_type, subtype)
+        agency = self.registry.current_routing(self.conn).route(report_type, subtype)
         location = answers.get("location") or {}
         occurred = answers.get("occurred_at") or {}
         report_id, reference = file_report(self.conn, {

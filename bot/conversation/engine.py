@@ -21,6 +21,7 @@ from bot.conversation.dialogue import Dialogue, Inbound, Settings
 from bot.conversation.registry import FlowRegistry
 from bot.masking import mask_address
 from bot.storage import conversations as store
+from bot.storage.db import write_transaction
 from bot.storage.timestamps import utcnow
 
 log = logging.getLogger(__name__)
@@ -70,11 +71,24 @@ class Engine:
             log.exception("could not handle a message from %s", mask_address(inbound.address))
             lang = self.texts.default_language
             if level:
-                return Outcome([self.escalation_reply(level, lang)], escalation=level)
+                replies = [self.escalation_reply(level, lg)
+                           for lg in self.reply_languages(lang, assessment)]
+                return Outcome(replies, escalation=level)
             return Outcome([self.texts.say("temporary_error", lang)])
         if outcome.queued:
             self.dispatch(outcome.queued)
         return outcome
+
+    def reply_languages(self, lang: str, assessment) -> list[str]:
+        """The resident's language, then the language the danger was written in when it
+        differs: someone who wrote in Somali is told in Somali too."""
+        langs = [lang]
+        for signal in assessment.signals:
+            written = signal.split(".", 1)[0]
+            if written in self.texts.languages and written not in langs:
+                langs.append(written)
+                break
+        return langs
 
     def escalation_reply(self, level: str, lang: str) -> str:
         if level == "crisis":
@@ -83,16 +97,20 @@ class Engine:
         return self.texts.say("escalation_emergency", lang, text_911=extra)
 
     def _handle(self, inbound: Inbound, assessment) -> Outcome:
-        with self.db.begin() as conn:
+        with write_transaction(self.db) as conn:
             now = self.clock()
-            contact = store.lock_contact(conn, inbound.channel, inbound.address, now)
+            contact, conv = store.lock_contact_with_conversation(conn, inbound.channel,
+                                                                 inbound.address, now)
+            # Filed under the current conversation now, moved only if the turn changes it.
+            filed_under = contact["conversation_id"]
             message_id = store.record_inbound(conn, contact["id"], inbound.channel, inbound.text,
-                                              inbound.provider_id, now)
+                                              inbound.provider_id, now,
+                                              conversation_id=filed_under)
             if message_id is None:
                 replies = store.earlier_replies(conn, inbound.channel, inbound.provider_id)
                 return Outcome(replies, duplicate=True)
             dialogue = Dialogue(self.registry, self.settings, conn, contact, inbound, message_id,
-                                now)
+                                now, conv=conv)
             outcome = Outcome(dialogue.replies)
             if assessment.level != "none":
                 outcome.escalation = assessment.level
@@ -100,7 +118,8 @@ class Engine:
             else:
                 dialogue.run()
             conv_id = dialogue.conv["id"] if dialogue.conv else contact["conversation_id"]
-            store.link_message(conn, message_id, conv_id)
+            if conv_id != filed_under:
+                store.set_message_conversation(conn, message_id, conv_id)
             store.record_attachments(conn, conv_id, message_id, list(inbound.media), now)
             store.record_replies(conn, message_id, contact["id"], conv_id, inbound.channel,
                                  inbound.address, dialogue.replies, now)
@@ -123,7 +142,8 @@ class Engine:
                                                   self.oncall, self.queue)
         dialogue.event("escalated", level=assessment.level, signals=list(assessment.signals),
                        escalation_id=escalation_id, step=alert.step)
-        dialogue.replies.append(self.escalation_reply(assessment.level, dialogue.lang))
+        for lang in self.reply_languages(dialogue.lang, assessment):
+            dialogue.replies.append(self.escalation_reply(assessment.level, lang))
         if conv is not None:
             conv["data"]["resume_pending"] = True  # paused: the next message offers to go on
             dialogue.save()

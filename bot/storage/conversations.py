@@ -1,44 +1,104 @@
-"""Contacts, inbound/outbound messages and conversations: the statements of one turn."""
+"""Contacts, inbound/outbound messages and conversations: the statements of one turn.
+
+Every statement is built once, here, with bound parameters: a turn pays only for running it
+(SQLAlchemy reuses the compiled form), never for building and hashing a new one.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.storage.tables import attachments, contacts, conversations, events, messages
 from bot.storage.timestamps import aware
-from bot.storage.upsert import insert_ignore
+
+
+def _insert_ignore(table, conflict: list[str], *returning) -> dict:
+    """INSERT ... ON CONFLICT DO NOTHING RETURNING ..., by dialect name."""
+    return {
+        name: dialect.insert(table).on_conflict_do_nothing(index_elements=conflict)
+        .returning(*returning)
+        for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
+    }
+
+
+def _for(statements: dict, conn: Connection):
+    found = statements.get(conn.dialect.name)
+    return statements["sqlite"] if found is None else found
+
+
+_CONTACT = select(contacts).where(contacts.c.channel == bindparam("channel"),
+                                  contacts.c.address == bindparam("address"))
+_CONTACT_LOCKED = {"postgresql": _CONTACT.with_for_update(), "sqlite": _CONTACT}
+_NEW_CONTACT = _insert_ignore(contacts, ["channel", "address"], contacts)
+_CONTACT_COLUMNS = [c.name for c in contacts.c]
+_CONVERSATION_COLUMNS = [c.name for c in conversations.c]
+_CONTACT_WITH_CONVERSATION = select(
+    contacts, *[c.label(f"conversation_{c.name}") for c in conversations.c]
+).outerjoin(conversations, conversations.c.id == contacts.c.conversation_id).where(
+    contacts.c.channel == bindparam("channel"), contacts.c.address == bindparam("address"))
+_UPDATE_CONTACT = update(contacts).where(contacts.c.id == bindparam("contact_id_"))
+_NEW_MESSAGE = insert(messages).returning(messages.c.id)
+_NEW_MESSAGE_ONCE = _insert_ignore(messages, ["channel", "provider_sid"], messages.c.id)
+_INSERT_MESSAGES = insert(messages)
+_LINK_MESSAGE = update(messages).where(messages.c.id == bindparam("message_id_"))
+_CONVERSATION = select(conversations).where(conversations.c.id == bindparam("conversation_id_"))
+_NEW_CONVERSATION_ROW = insert(conversations).returning(conversations)
+_SAVE_CONVERSATION = update(conversations).where(
+    conversations.c.id == bindparam("conversation_id_"))
+_INSERT_ATTACHMENTS = insert(attachments)
+_INSERT_EVENTS = insert(events)
 
 
 def lock_contact(conn: Connection, channel: str, address: str, now: datetime) -> dict:
     """The contact row, created if new, locked until commit so one number's turns queue."""
-    insert_ignore(
-        conn,
-        contacts,
-        {"channel": channel, "address": address, "language": "en", "opted_out": False,
-         "created_at": now},
-        ["channel", "address"],
-    )
-    query = select(contacts).where(contacts.c.channel == channel, contacts.c.address == address)
-    if conn.dialect.name == "postgresql":
-        query = query.with_for_update()
-    return dict(conn.execute(query).mappings().one())
+    query = _for(_CONTACT_LOCKED, conn)
+    key = {"channel": channel, "address": address}
+    row = conn.execute(query, key).mappings().first()
+    if row is None:
+        # A new number; if another turn inserts it first, ours waits for it, then reads it.
+        row = conn.execute(_for(_NEW_CONTACT, conn), {
+            **key, "language": "en", "opted_out": False, "created_at": now,
+        }).mappings().first() or conn.execute(query, key).mappings().one()
+    return dict(row)
+
+
+def lock_contact_with_conversation(conn: Connection, channel: str, address: str,
+                                   now: datetime) -> tuple[dict, dict | None]:
+    """lock_contact, and the conversation load_conversation would read for it."""
+    if conn.dialect.name != "sqlite":
+        # Read after the lock, in a fresh snapshot: a join would see the conversation as it
+        # was before a concurrent turn from the same number committed.
+        contact = lock_contact(conn, channel, address, now)
+        return contact, load_conversation(conn, contact["conversation_id"])
+    # SQLite: the transaction began with the write lock, so nothing can change in between.
+    row = conn.execute(_CONTACT_WITH_CONVERSATION,
+                       {"channel": channel, "address": address}).first()
+    if row is None:
+        return lock_contact(conn, channel, address, now), None
+    split = len(_CONTACT_COLUMNS)
+    contact = dict(zip(_CONTACT_COLUMNS, row[:split], strict=True))
+    conv = dict(zip(_CONVERSATION_COLUMNS, row[split:], strict=True))
+    return contact, (_conversation(conv) if conv["status"] == "active" else None)
 
 
 def update_contact(conn: Connection, contact_id: int, **values) -> None:
-    conn.execute(update(contacts).where(contacts.c.id == contact_id).values(**values))
+    conn.execute(_UPDATE_CONTACT, {**values, "contact_id_": contact_id})
 
 
 def record_inbound(conn: Connection, contact_id: int, channel: str, body: str,
-                   provider_sid: str | None, now: datetime) -> int | None:
+                   provider_sid: str | None, now: datetime, *,
+                   conversation_id: int | None = None) -> int | None:
     """The new message id, or None when this provider id was already recorded (a retry)."""
-    values = {"contact_id": contact_id, "direction": "in", "channel": channel, "kind": "resident",
-              "body": body, "provider_sid": provider_sid, "status": "received", "attempts": 0,
+    values = {"contact_id": contact_id, "conversation_id": conversation_id, "direction": "in",
+              "channel": channel, "kind": "resident", "body": body,
+              "provider_sid": provider_sid, "status": "received", "attempts": 0,
               "created_at": now}
     if provider_sid is None:
-        return conn.execute(insert(messages).values(**values).returning(messages.c.id)).scalar()
-    return insert_ignore(conn, messages, values, ["channel", "provider_sid"])
+        return conn.execute(_NEW_MESSAGE, values).scalar()
+    return conn.execute(_for(_NEW_MESSAGE_ONCE, conn), values).scalar()
 
 
 def earlier_replies(conn: Connection, channel: str, provider_sid: str) -> list[str]:
@@ -57,7 +117,7 @@ def record_replies(conn: Connection, inbound_id: int, contact_id: int, conversat
     if not replies:
         return
     conn.execute(
-        insert(messages),
+        _INSERT_MESSAGES,
         [
             {"contact_id": contact_id, "conversation_id": conversation_id, "direction": "out",
              "channel": channel, "kind": "reply", "address": address, "body": body,
@@ -69,18 +129,25 @@ def record_replies(conn: Connection, inbound_id: int, contact_id: int, conversat
 
 def link_message(conn: Connection, message_id: int, conversation_id: int | None) -> None:
     if conversation_id is not None:
-        conn.execute(update(messages).where(messages.c.id == message_id)
-                     .values(conversation_id=conversation_id))
+        set_message_conversation(conn, message_id, conversation_id)
+
+
+def set_message_conversation(conn: Connection, message_id: int,
+                             conversation_id: int | None) -> None:
+    """File a message under a conversation, or under none."""
+    conn.execute(_LINK_MESSAGE, {"message_id_": message_id, "conversation_id": conversation_id})
 
 
 def load_conversation(conn: Connection, conversation_id: int | None) -> dict | None:
     if conversation_id is None:
         return None
-    row = conn.execute(
-        select(conversations).where(conversations.c.id == conversation_id)
-    ).mappings().first()
+    row = conn.execute(_CONVERSATION, {"conversation_id_": conversation_id}).mappings().first()
     if row is None or row["status"] != "active":
         return None
+    return _conversation(row)
+
+
+def _conversation(row) -> dict:
     conv = dict(row)
     conv["data"] = dict(conv["data"] or {})
     conv["started_at"] = aware(conv["started_at"])
@@ -90,21 +157,26 @@ def load_conversation(conn: Connection, conversation_id: int | None) -> dict | N
 
 def create_conversation(conn: Connection, contact_id: int, channel: str, flow: str,
                         version: int, state: str, data: dict, now: datetime) -> int:
-    return conn.execute(
-        insert(conversations).values(
-            contact_id=contact_id, channel=channel, flow=flow, flow_version=version, state=state,
-            status="active", data=data, started_at=now, updated_at=now,
-        ).returning(conversations.c.id)
-    ).scalar_one()
+    return start_conversation(conn, contact_id, channel, flow, version, state, data, now)["id"]
+
+
+def start_conversation(conn: Connection, contact_id: int, channel: str, flow: str,
+                       version: int, state: str, data: dict, now: datetime) -> dict:
+    """A new active conversation, as load_conversation would read it back."""
+    row = conn.execute(_NEW_CONVERSATION_ROW, {
+        "contact_id": contact_id, "channel": channel, "flow": flow, "flow_version": version,
+        "state": state, "status": "active", "data": data, "started_at": now,
+        "updated_at": now,
+    }).mappings().one()
+    return _conversation(row)
 
 
 def save_conversation(conn: Connection, conv: dict, now: datetime) -> None:
-    conn.execute(
-        update(conversations).where(conversations.c.id == conv["id"]).values(
-            flow=conv["flow"], flow_version=conv["flow_version"], state=conv["state"],
-            status=conv["status"], data=conv["data"], updated_at=now,
-        )
-    )
+    conn.execute(_SAVE_CONVERSATION, {
+        "conversation_id_": conv["id"], "flow": conv["flow"],
+        "flow_version": conv["flow_version"], "state": conv["state"],
+        "status": conv["status"], "data": conv["data"], "updated_at": now,
+    })
 
 
 def record_attachments(conn: Connection, conversation_id: int | None, message_id: int,
@@ -112,7 +184,7 @@ def record_attachments(conn: Connection, conversation_id: int | None, message_id
     if not media:
         return
     conn.execute(
-        insert(attachments),
+        _INSERT_ATTACHMENTS,
         [{"conversation_id": conversation_id, "message_id": message_id, "url": m.url,
           "content_type": m.content_type, "created_at": now} for m in media],
     )
@@ -120,4 +192,4 @@ def record_attachments(conn: Connection, conversation_id: int | None, message_id
 
 def record_events(conn: Connection, rows: list[dict]) -> None:
     if rows:
-        conn.execute(insert(events), rows)
+        conn.execute(_INSERT_EVENTS, rows)

@@ -154,3 +154,23 @@ def test_signatures_are_checked_against_public_url(app, phone):
     form = phone.form("hi")
     local = phone.validator.compute_signature("http://localhost/sms", form)
     assert phone.post(form, signature=local).status_code == 403
+
+
+def test_markup_in_a_description_comes_back_intact_in_the_summary(phone):
+    description = 'Red Trek <3 & "Fast" bell > horn'
+    answers = [*THEFT_BY_SMS[:3], description, *THEFT_BY_SMS[4:]]
+    summary = file_report(phone, answers)
+    assert description in summary
+
+
+def test_twiml_is_what_messaging_response_writes():
+    from twilio.twiml.messaging_response import MessagingResponse
+
+    from bot.channels.sms import _twiml
+
+    for replies in ([], [""], ["plain"], ["a & b < c > d \"e\" 'f'", "second\nline"],
+                    ["🚲 ¿Dónde? 你好", "", "]]> &amp;"]):
+        expected = MessagingResponse()
+        for text in replies:
+            expected.message(text)
+        assert _twiml(replies).get_data(as_text=True) == str(expected)
