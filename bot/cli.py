@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
+from werkzeug.serving import run_simple
 
 from bot.app import services
 from bot.config import resolve_path
@@ -116,7 +117,8 @@ def register_cli(app: Flask) -> None:
             click.echo(f"seeded flows: {', '.join(seeded)}")
         current_app.config["TWILIO_VALIDATE"] = False  # the local simulator signs nothing
         click.echo(f"web chat and SMS simulator: http://127.0.0.1:{port}/chat")
-        current_app.run(host="127.0.0.1", port=port, debug=False, use_reloader=False)
+        # app.run() is a no-op inside a flask CLI command, so serve with werkzeug directly.
+        run_simple("127.0.0.1", port, current_app._get_current_object(), threaded=True)
 
     app.cli.add_command(db)
     app.cli.add_command(flows)
