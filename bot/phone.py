@@ -22,6 +22,3 @@ def to_e164(raw: str, region: str = "US", strict: bool = True) -> str | None:
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
-
-def last_four(number: str | None) -> str:
-    return (number or "")[-4:]

@@ -127,9 +127,6 @@ def record_replies(conn: Connection, inbound_id: int, contact_id: int, conversat
     )
 
 
-def link_message(conn: Connection, message_id: int, conversation_id: int | None) -> None:
-    if conversation_id is not None:
-        set_message_conversation(conn, message_id, conversation_id)
 
 
 def set_message_conversation(conn: Connection, message_id: int,
@@ -155,9 +152,6 @@ def _conversation(row) -> dict:
     return conv
 
 
-def create_conversation(conn: Connection, contact_id: int, channel: str, flow: str,
-                        version: int, state: str, data: dict, now: datetime) -> int:
-    return start_conversation(conn, contact_id, channel, flow, version, state, data, now)["id"]
 
 
 def start_conversation(conn: Connection, contact_id: int, channel: str, flow: str,
