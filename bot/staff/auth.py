@@ -57,9 +57,14 @@ def init_app(app: Flask) -> None:
     storage = app.config.get("RATELIMIT_STORAGE_URI") or app.config.get("REDIS_URL")
     # One limiter per app: its storage and limits must not leak between apps (tests, workers).
     # If Redis is down, count in memory rather than lock everyone out.
-    app.extensions["staff_limiter"] = Limiter(
+    limiter = Limiter(
         get_remote_address, app=app, storage_uri=storage or "memory://",
         key_prefix="staff-login", in_memory_fallback_enabled=True, swallow_errors=True)
+    # The only limits are the ones decorating the log-in view, and a decorated view checks
+    # its own. The app-wide before_request hook would re-match the URL of every request,
+    # each SMS webhook post included, to look for limits that do not exist.
+    app.before_request_funcs[None].remove(limiter._check_request_limit)
+    app.extensions["staff_limiter"] = limiter
 
 
 def limit_login(app: Flask) -> None:
