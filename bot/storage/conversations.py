@@ -11,58 +11,74 @@ from datetime import datetime
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from bot.storage.prepared import Prepared
 from bot.storage.tables import attachments, contacts, conversations, events, messages
 from bot.storage.timestamps import aware
 
+_MESSAGE_KEYS = ["contact_id", "conversation_id", "direction", "channel", "kind", "body",
+                 "provider_sid", "status", "attempts", "created_at"]
+_REPLY_KEYS = ["contact_id", "conversation_id", "direction", "channel", "kind", "address",
+               "body", "reply_to_id", "status", "attempts", "created_at"]
+_NEW_CONTACT_KEYS = ["channel", "address", "language", "opted_out", "created_at"]
+_CONVERSATION_KEYS = ["contact_id", "channel", "flow", "flow_version", "state", "status",
+                      "data", "started_at", "updated_at"]
+_SAVED_KEYS = ["flow", "flow_version", "state", "status", "data", "updated_at"]
+_EVENT_KEYS = [c.name for c in events.c if c.name != "id"]
+_EVENT_DEFAULTS = {**dict.fromkeys(_EVENT_KEYS), "data": {}}
 
-def _insert_ignore(table, conflict: list[str], *returning) -> dict:
+
+def _insert_ignore(table, conflict: list[str], keys: list[str], *returning) -> dict:
     """INSERT ... ON CONFLICT DO NOTHING RETURNING ..., by dialect name."""
     return {
-        name: dialect.insert(table).on_conflict_do_nothing(index_elements=conflict)
-        .returning(*returning)
+        name: Prepared(dialect.insert(table).on_conflict_do_nothing(index_elements=conflict)
+                       .returning(*returning), keys)
         for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
     }
 
 
-def _for(statements: dict, conn: Connection):
+def _for(statements: dict, conn: Connection) -> Prepared:
     found = statements.get(conn.dialect.name)
     return statements["sqlite"] if found is None else found
 
 
 _CONTACT = select(contacts).where(contacts.c.channel == bindparam("channel"),
                                   contacts.c.address == bindparam("address"))
-_CONTACT_LOCKED = {"postgresql": _CONTACT.with_for_update(), "sqlite": _CONTACT}
-_NEW_CONTACT = _insert_ignore(contacts, ["channel", "address"], contacts)
+_CONTACT_LOCKED = {"postgresql": Prepared(_CONTACT.with_for_update()),
+                   "sqlite": Prepared(_CONTACT)}
+_NEW_CONTACT = _insert_ignore(contacts, ["channel", "address"], _NEW_CONTACT_KEYS, contacts)
 _CONTACT_COLUMNS = [c.name for c in contacts.c]
 _CONVERSATION_COLUMNS = [c.name for c in conversations.c]
-_CONTACT_WITH_CONVERSATION = select(
+_CONTACT_WITH_CONVERSATION = Prepared(select(
     contacts, *[c.label(f"conversation_{c.name}") for c in conversations.c]
 ).outerjoin(conversations, conversations.c.id == contacts.c.conversation_id).where(
-    contacts.c.channel == bindparam("channel"), contacts.c.address == bindparam("address"))
-_UPDATE_CONTACT = update(contacts).where(contacts.c.id == bindparam("contact_id_"))
-_NEW_MESSAGE = insert(messages).returning(messages.c.id)
-_NEW_MESSAGE_ONCE = _insert_ignore(messages, ["channel", "provider_sid"], messages.c.id)
-_INSERT_MESSAGES = insert(messages)
-_LINK_MESSAGE = update(messages).where(messages.c.id == bindparam("message_id_"))
-_CONVERSATION = select(conversations).where(conversations.c.id == bindparam("conversation_id_"))
-_NEW_CONVERSATION_ROW = insert(conversations).returning(conversations)
-_SAVE_CONVERSATION = update(conversations).where(
-    conversations.c.id == bindparam("conversation_id_"))
+    contacts.c.channel == bindparam("channel"), contacts.c.address == bindparam("address")))
+_NEW_MESSAGE = Prepared(insert(messages).returning(messages.c.id), _MESSAGE_KEYS)
+_NEW_MESSAGE_ONCE = _insert_ignore(messages, ["channel", "provider_sid"], _MESSAGE_KEYS,
+                                   messages.c.id)
+_INSERT_REPLIES = Prepared(insert(messages), _REPLY_KEYS)
+_LINK_MESSAGE = Prepared(update(messages).where(messages.c.id == bindparam("message_id_")),
+                         ["conversation_id"])
+_CONVERSATION = Prepared(
+    select(conversations).where(conversations.c.id == bindparam("conversation_id_")))
+_NEW_CONVERSATION_ROW = Prepared(insert(conversations).returning(conversations),
+                                 _CONVERSATION_KEYS)
+_SAVE_CONVERSATION = Prepared(update(conversations).where(
+    conversations.c.id == bindparam("conversation_id_")), _SAVED_KEYS)
 _INSERT_ATTACHMENTS = insert(attachments)
-_INSERT_EVENTS = insert(events)
+_INSERT_EVENTS = Prepared(insert(events), _EVENT_KEYS)
 
 
 def lock_contact(conn: Connection, channel: str, address: str, now: datetime) -> dict:
     """The contact row, created if new, locked until commit so one number's turns queue."""
     query = _for(_CONTACT_LOCKED, conn)
     key = {"channel": channel, "address": address}
-    row = conn.execute(query, key).mappings().first()
+    row = query.first(conn, key)
     if row is None:
         # A new number; if another turn inserts it first, ours waits for it, then reads it.
-        row = conn.execute(_for(_NEW_CONTACT, conn), {
+        row = _for(_NEW_CONTACT, conn).first(conn, {
             **key, "language": "en", "opted_out": False, "created_at": now,
-        }).mappings().first() or conn.execute(query, key).mappings().one()
-    return dict(row)
+        }) or query.first(conn, key)
+    return row
 
 
 def lock_contact_with_conversation(conn: Connection, channel: str, address: str,
@@ -74,8 +90,7 @@ def lock_contact_with_conversation(conn: Connection, channel: str, address: str,
         contact = lock_contact(conn, channel, address, now)
         return contact, load_conversation(conn, contact["conversation_id"])
     # SQLite: the transaction began with the write lock, so nothing can change in between.
-    row = conn.execute(_CONTACT_WITH_CONVERSATION,
-                       {"channel": channel, "address": address}).first()
+    row = _CONTACT_WITH_CONVERSATION.first_row(conn, {"channel": channel, "address": address})
     if row is None:
         return lock_contact(conn, channel, address, now), None
     split = len(_CONTACT_COLUMNS)
@@ -84,8 +99,18 @@ def lock_contact_with_conversation(conn: Connection, channel: str, address: str,
     return contact, (_conversation(conv) if conv["status"] == "active" else None)
 
 
+_UPDATE_CONTACT: dict[tuple[str, ...], Prepared] = {}
+
+
 def update_contact(conn: Connection, contact_id: int, **values) -> None:
-    conn.execute(_UPDATE_CONTACT, {**values, "contact_id_": contact_id})
+    keys = tuple(sorted(values))
+    statement = _UPDATE_CONTACT.get(keys)
+    if statement is None:
+        if not set(keys) <= set(_CONTACT_COLUMNS) - {"id"}:
+            raise ValueError(f"not a contact column: {keys}")
+        statement = _UPDATE_CONTACT[keys] = Prepared(
+            update(contacts).where(contacts.c.id == bindparam("contact_id_")), keys)
+    statement.execute(conn, {**values, "contact_id_": contact_id})
 
 
 def record_inbound(conn: Connection, contact_id: int, channel: str, body: str,
@@ -97,8 +122,8 @@ def record_inbound(conn: Connection, contact_id: int, channel: str, body: str,
               "provider_sid": provider_sid, "status": "received", "attempts": 0,
               "created_at": now}
     if provider_sid is None:
-        return conn.execute(_NEW_MESSAGE, values).scalar()
-    return conn.execute(_for(_NEW_MESSAGE_ONCE, conn), values).scalar()
+        return _NEW_MESSAGE.scalar(conn, values)
+    return _for(_NEW_MESSAGE_ONCE, conn).scalar(conn, values)
 
 
 def earlier_replies(conn: Connection, channel: str, provider_sid: str) -> list[str]:
@@ -116,8 +141,8 @@ def record_replies(conn: Connection, inbound_id: int, contact_id: int, conversat
                    channel: str, address: str, replies: list[str], now: datetime) -> None:
     if not replies:
         return
-    conn.execute(
-        _INSERT_MESSAGES,
+    _INSERT_REPLIES.run_many(
+        conn,
         [
             {"contact_id": contact_id, "conversation_id": conversation_id, "direction": "out",
              "channel": channel, "kind": "reply", "address": address, "body": body,
@@ -132,13 +157,13 @@ def record_replies(conn: Connection, inbound_id: int, contact_id: int, conversat
 def set_message_conversation(conn: Connection, message_id: int,
                              conversation_id: int | None) -> None:
     """File a message under a conversation, or under none."""
-    conn.execute(_LINK_MESSAGE, {"message_id_": message_id, "conversation_id": conversation_id})
+    _LINK_MESSAGE.execute(conn, {"message_id_": message_id, "conversation_id": conversation_id})
 
 
 def load_conversation(conn: Connection, conversation_id: int | None) -> dict | None:
     if conversation_id is None:
         return None
-    row = conn.execute(_CONVERSATION, {"conversation_id_": conversation_id}).mappings().first()
+    row = _CONVERSATION.first(conn, {"conversation_id_": conversation_id})
     if row is None or row["status"] != "active":
         return None
     return _conversation(row)
@@ -157,16 +182,16 @@ def _conversation(row) -> dict:
 def start_conversation(conn: Connection, contact_id: int, channel: str, flow: str,
                        version: int, state: str, data: dict, now: datetime) -> dict:
     """A new active conversation, as load_conversation would read it back."""
-    row = conn.execute(_NEW_CONVERSATION_ROW, {
+    row = _NEW_CONVERSATION_ROW.first(conn, {
         "contact_id": contact_id, "channel": channel, "flow": flow, "flow_version": version,
         "state": state, "status": "active", "data": data, "started_at": now,
         "updated_at": now,
-    }).mappings().one()
+    })
     return _conversation(row)
 
 
 def save_conversation(conn: Connection, conv: dict, now: datetime) -> None:
-    conn.execute(_SAVE_CONVERSATION, {
+    _SAVE_CONVERSATION.execute(conn, {
         "conversation_id_": conv["id"], "flow": conv["flow"],
         "flow_version": conv["flow_version"], "state": conv["state"],
         "status": conv["status"], "data": conv["data"], "updated_at": now,
@@ -186,4 +211,4 @@ def record_attachments(conn: Connection, conversation_id: int | None, message_id
 
 def record_events(conn: Connection, rows: list[dict]) -> None:
     if rows:
-        conn.execute(_INSERT_EVENTS, rows)
+        _INSERT_EVENTS.run_many(conn, [{**_EVENT_DEFAULTS, **row} for row in rows])

@@ -5,9 +5,13 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, bindparam, func, insert, select
 
+from bot.storage.prepared import Prepared
 from bot.storage.tables import flow_versions
+
+_LATEST_VERSION = Prepared(select(func.max(flow_versions.c.version).label("version"))
+                           .where(flow_versions.c.flow == bindparam("flow")))
 
 
 def digest(source: str) -> str:
@@ -24,9 +28,8 @@ def latest_versions(conn: Connection) -> dict[str, int]:
 
 
 def latest_version(conn: Connection, flow: str) -> int | None:
-    return conn.execute(
-        select(func.max(flow_versions.c.version)).where(flow_versions.c.flow == flow)
-    ).scalar()
+    """The newest published version of flow (asked once per new conversation)."""
+    return _LATEST_VERSION.scalar(conn, {"flow": flow})
 
 
 def source_of(conn: Connection, flow: str, version: int) -> str | None:

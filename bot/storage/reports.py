@@ -4,32 +4,44 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.reference import new_reference
+from bot.storage.prepared import Prepared
 from bot.storage.tables import attachments, reports
 from bot.storage.timestamps import aware
 
 _TRIES = 5
+_COLUMNS = [c.name for c in reports.c if c.name != "id"]
+_DEFAULTS = {**dict.fromkeys(_COLUMNS), "status": "new", "answers": {}, "routing": {}}
+# A reference already taken inserts nothing and returns no row: draw another. (No
+# savepoint needed, unlike catching the IntegrityError.)
+_NEW_REPORT = {
+    name: Prepared(dialect.insert(reports).on_conflict_do_nothing(index_elements=["reference"])
+                   .returning(reports.c.id), _COLUMNS)
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
+}
+_LINK_ATTACHMENTS = Prepared(
+    update(attachments).where(attachments.c.conversation_id == bindparam("conversation_id_")),
+    ["report_id"])
 
 
 def file_report(conn: Connection, values: dict, now: datetime) -> tuple[int, str]:
     """Insert a report under a fresh reference (retrying a collision); (id, reference)."""
+    unknown = set(values) - set(_COLUMNS)
+    if unknown:
+        raise ValueError(f"not report columns: {sorted(unknown)}")
+    statement = _NEW_REPORT.get(conn.dialect.name, _NEW_REPORT["sqlite"])
     for _ in range(_TRIES):
         reference = new_reference(values["type"])
-        try:
-            with conn.begin_nested():
-                report_id = conn.execute(
-                    insert(reports).values(reference=reference, status="new", created_at=now,
-                                           updated_at=now, **values).returning(reports.c.id)
-                ).scalar_one()
-        except IntegrityError:
+        report_id = statement.scalar(conn, {**_DEFAULTS, "created_at": now, "updated_at": now,
+                                            **values, "reference": reference})
+        if report_id is None:
             continue
         if values.get("conversation_id") is not None:
-            conn.execute(update(attachments)
-                         .where(attachments.c.conversation_id == values["conversation_id"])
-                         .values(report_id=report_id))
+            _LINK_ATTACHMENTS.execute(conn, {"conversation_id_": values["conversation_id"],
+                                             "report_id": report_id})
         return report_id, reference
     raise RuntimeError("could not find a free reference")
 

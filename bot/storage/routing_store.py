@@ -7,11 +7,15 @@ from datetime import datetime
 from sqlalchemy import Connection, func, insert, select
 
 from bot.storage.flow_store import digest
+from bot.storage.prepared import Prepared
 from bot.storage.tables import routing_versions
+
+_LATEST_VERSION = Prepared(select(func.max(routing_versions.c.version).label("version")))
 
 
 def latest_version(conn: Connection) -> int | None:
-    return conn.execute(select(func.max(routing_versions.c.version))).scalar()
+    """The newest published routing version (asked once per filed report)."""
+    return _LATEST_VERSION.scalar(conn, {})
 
 
 def source_of(conn: Connection, version: int) -> str | None:

@@ -1,0 +1,63 @@
+"""Statements run on the driver's cursor store and read values as SQLAlchemy Core does."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.storage import conversations as store
+from bot.storage import reports as report_store
+from bot.storage.tables import contacts, conversations, events, reports
+
+NOW = datetime(2026, 11, 20, 15, 4, 5, 123456, tzinfo=UTC)
+
+
+def test_a_conversation_written_by_prepared_statements_reads_back_through_core(app):
+    db = app.extensions["bot"].db
+    with db.begin() as conn:
+        contact = store.lock_contact(conn, "sms", "+13125550111", NOW)
+        conv = store.start_conversation(conn, contact["id"], "sms", "theft", 1, "location",
+                                        {"answers": {"item": "bike ¿ñ 🚲"}}, NOW)
+        store.update_contact(conn, contact["id"], conversation_id=conv["id"], opted_out=True)
+        conv["data"]["answers"]["location"] = {"text": "120 Main St"}
+        store.save_conversation(conn, conv, NOW + timedelta(minutes=1))
+        store.record_events(conn, [{"at": NOW, "kind": "step_answered",
+                                    "contact_id": contact["id"], "data": {"step": "item"}},
+                                   {"at": NOW, "kind": "opted_out"}])
+    assert conv["started_at"] == NOW
+    with db.connect() as conn:
+        row = conn.execute(select(conversations)).mappings().one()
+        who = conn.execute(select(contacts)).mappings().one()
+        logged = conn.execute(select(events.c.kind, events.c.data).order_by(events.c.id)).all()
+    assert row["data"] == {"answers": {"item": "bike ¿ñ 🚲", "location": {"text": "120 Main St"}}}
+    assert row["updated_at"].replace(tzinfo=UTC) == NOW + timedelta(minutes=1)
+    assert who["opted_out"] is True and who["conversation_id"] == conv["id"]
+    assert logged == [("step_answered", {"step": "item"}), ("opted_out", {})]
+    with db.begin() as conn:
+        again, loaded = store.lock_contact_with_conversation(conn, "sms", "+13125550111", NOW)
+    assert again["opted_out"] is True
+    assert loaded["data"] == row["data"] and loaded["state"] == "location"
+
+
+def test_a_taken_reference_is_drawn_again_without_losing_the_report(app, monkeypatch):
+    db = app.extensions["bot"].db
+    drawn = iter(["T-AAA-BBB", "T-AAA-BBB", "T-CCC-DDD"])
+    monkeypatch.setattr(report_store, "new_reference", lambda _type: next(drawn))
+    values = {"type": "theft", "agency": "311", "language": "en", "channel": "sms",
+              "description": "red bike"}
+    with db.begin() as conn:
+        first = report_store.file_report(conn, values, NOW)
+        second = report_store.file_report(conn, values, NOW)
+    assert first[1] == "T-AAA-BBB" and second[1] == "T-CCC-DDD"
+    with db.connect() as conn:
+        rows = conn.execute(select(reports.c.reference, reports.c.status, reports.c.answers)
+                            .order_by(reports.c.id)).all()
+    assert rows == [("T-AAA-BBB", "new", {}), ("T-CCC-DDD", "new", {})]
+
+
+def test_unknown_columns_are_refused(app):
+    db = app.extensions["bot"].db
+    with db.begin() as conn:
+        contact = store.lock_contact(conn, "sms", "+13125550112", NOW)
+        with pytest.raises(ValueError, match="nickname"):
+            store.update_contact(conn, contact["id"], nickname="x")
