@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event
 
 from bot.config import sqlite_path
+from bot.storage.checkpoints import BACKSTOP_PAGES, Checkpointer
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,7 @@ class TurnLock:
 
 
 _turn_locks: weakref.WeakKeyDictionary[Engine, TurnLock] = weakref.WeakKeyDictionary()
+_checkpointers: weakref.WeakKeyDictionary[Engine, Checkpointer] = weakref.WeakKeyDictionary()
 
 
 def _after_fork_in_child() -> None:
@@ -85,6 +87,7 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
         with engine.begin() as conn:
             yield conn
         return
+    _checkpointers[engine].ensure_running()
     with lock, engine.begin() as conn:
         yield conn
 
@@ -96,8 +99,9 @@ def make_engine(url: str) -> Engine:
         path.parent.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{path}"
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-        _tune_sqlite(engine)
+        _tune_sqlite(engine, wal_autocheckpoint=BACKSTOP_PAGES)
         _turn_locks[engine] = TurnLock(path.with_name(path.name + ".lock"))
+        _checkpointers[engine] = Checkpointer(path)
         return engine
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False})
@@ -108,7 +112,7 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
 
 
-def _tune_sqlite(engine: Engine) -> None:
+def _tune_sqlite(engine: Engine, wal_autocheckpoint: int = 1000) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
         # Let SQLAlchemy, not the driver, decide where transactions begin.
@@ -118,6 +122,7 @@ def _tune_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA wal_autocheckpoint={int(wal_autocheckpoint)}")
         cur.close()
 
     @event.listens_for(engine, "begin")
