@@ -239,7 +239,8 @@ def gunicorn(db_url: str, workers: int, safety: str, nice: int,
     env.update(app_config(db_url))
     env["PYTHONPATH"] = str(ROOT)
     env["BENCH_SAFETY"] = safety
-    cmd = [*niced(nice), sys.executable, "-m", "gunicorn", "--workers", str(workers),
+    cmd = [*niced(nice), sys.executable, "-m", "gunicorn",
+           "--config", str(ROOT / "config" / "gunicorn.conf.py"), "--workers", str(workers),
            "--worker-class",
            "sync", "--bind", f"127.0.0.1:{port}", "--backlog", "2048", "--log-level",
            "warning", "--chdir", str(ROOT), "bench.webhook_app:app"]
