@@ -211,6 +211,8 @@ def _normalization(raw: dict[str, Any], path: Path) -> NormalizationRules:
         replacements=tuple(replacements),
         leetspeak=raw.get("leetspeak", {}),
         abbreviations=raw.get("abbreviations", {}),
+        abbreviation_exceptions={word: frozenset(after) for word, after
+                                 in raw.get("abbreviation_exceptions", {}).items()},
         spelling=raw.get("spelling", {}),
         fuzzy_keywords=frozenset(fuzzy.get("keywords", [])),
         not_typos=frozenset(fuzzy.get("not_typos", [])),

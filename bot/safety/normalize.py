@@ -34,6 +34,8 @@ class NormalizationRules:
     replacements: tuple[tuple[re.Pattern[str], str], ...] = ()
     leetspeak: Mapping[str, str] = field(default_factory=dict)
     abbreviations: Mapping[str, str] = field(default_factory=dict)
+    # abbreviation -> words after which it is left as written ("tab sis" is Hmong "but")
+    abbreviation_exceptions: Mapping[str, frozenset[str]] = field(default_factory=dict)
     spelling: Mapping[str, str] = field(default_factory=dict)
     fuzzy_keywords: frozenset[str] = frozenset()
     not_typos: frozenset[str] = frozenset()
@@ -66,7 +68,11 @@ class Normalizer:
             text = pattern.sub(replacement, text)
         text = _DOTTED.sub(lambda m: _SEPARATORS.sub("", m.group()), text)
         words: list[str] = []
+        keep_after = self._rules.abbreviation_exceptions
         for token in self._join_spaced(self._tokenize(text)):
+            if words and words[-1] in keep_after.get(token, ()):
+                words.append(token)
+                continue
             words.extend(self._word(token).split())
         return " ".join(words)
 
