@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, jsonify, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy.exc import DBAPIError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +22,14 @@ def register_errors(app: Flask) -> None:
         if _wants_json():
             return jsonify({"error": message}), exc.code
         return message, exc.code, {"Content-Type": "text/plain; charset=utf-8"}
+
+    @app.errorhandler(DBAPIError)
+    def database_error(exc: DBAPIError):
+        if not exc.connection_invalidated:
+            return unexpected(exc)
+        # The pool has already dropped its dead connections: the next request reconnects.
+        log.warning("database connection dropped on %s %s", request.method, request.path)
+        return http_error(ServiceUnavailable("The database connection was reset. Try again."))
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):

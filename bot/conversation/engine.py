@@ -14,7 +14,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine as Database
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from bot import escalation
 from bot.conversation.dialogue import Dialogue, Inbound, Settings
@@ -66,7 +66,7 @@ class Engine:
         level = assessment.level if assessment.level != "none" else None
         bounded = replace(inbound, text=inbound.text[: self.max_chars])
         try:
-            outcome = self._handle(bounded, assessment)
+            outcome = self._handle_retrying_dropped(bounded, assessment)
         except SQLAlchemyError:
             log.exception("could not handle a message from %s", mask_address(inbound.address))
             lang = self.texts.default_language
@@ -78,6 +78,20 @@ class Engine:
         if outcome.queued:
             self.dispatch(outcome.queued)
         return outcome
+
+    def _handle_retrying_dropped(self, inbound: Inbound, assessment) -> Outcome:
+        """_handle, once more when the pooled connection was found dead (a database restart,
+        an idle connection cut by a proxy). The failed attempt's transaction never committed,
+        and the pool has thrown its connections away, so the second attempt starts clean.
+        Cheaper than checking every connection with a round trip before each turn."""
+        try:
+            return self._handle(inbound, assessment)
+        except DBAPIError as exc:
+            if not exc.connection_invalidated:
+                raise
+            log.warning("database connection dropped; retrying a message from %s",
+                        mask_address(inbound.address))
+            return self._handle(inbound, assessment)
 
     def reply_languages(self, lang: str, assessment) -> list[str]:
         """The resident's language, then the language the danger was written in when it

@@ -13,7 +13,7 @@ Column defaults in tables.py are not applied here: callers pass every column the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,7 +81,10 @@ class Prepared:
         cursor.execute(c.sql, self._params(c, values))
         return cursor
 
-    def run_many(self, conn: Connection, rows: Iterable[dict]) -> None:
+    def run_many(self, conn: Connection, rows: Sequence[dict]) -> None:
+        if len(rows) == 1:  # psycopg's executemany opens a pipeline: a sync more than needed
+            self.execute(conn, rows[0])
+            return
         c = self.compiled_for(conn.dialect)
         cursor = self._cursor(conn)
         try:
