@@ -66,3 +66,15 @@ def test_missing_file_from_the_command_line():
 @pytest.mark.skipif(not DEV_FILE.is_file(), reason="shared dev set not present")
 def test_dev_set_meets_the_targets(capsys):
     assert main([str(DEV_FILE), "--strict"]) == 0
+
+
+PROBES = sorted((HELDOUT.parent / "probes").glob("*.jsonl"))
+
+
+@pytest.mark.parametrize("probe", PROBES, ids=[p.stem for p in PROBES])
+def test_families_fixed_after_each_blind_probe_stay_fixed(probe, capsys):
+    assert main([str(probe), "--strict"]) == 0, capsys.readouterr().out
+
+
+def test_every_blind_probe_is_kept():
+    assert [p.stem for p in PROBES] == ["r5", "r6", "r7", "r8a"]
