@@ -1,8 +1,10 @@
-"""Phone numbers: normalize to E.164 and mask for logs."""
+"""Phone numbers: normalize to E.164 (masking for logs is bot.masking)."""
 
 from __future__ import annotations
 
 import phonenumbers
+
+MAX_CHARS = 40  # longer input is not a phone number, however it is written
 
 
 def to_e164(raw: str, region: str = "US", strict: bool = True) -> str | None:
@@ -11,7 +13,7 @@ def to_e164(raw: str, region: str = "US", strict: bool = True) -> str | None:
     strict checks the number is assigned (for numbers residents type); a sender Twilio
     already delivered from only has to be possible.
     """
-    if not raw or len(raw) > 40:
+    if not raw or len(raw) > MAX_CHARS:
         return None
     try:
         number = phonenumbers.parse(raw, region)
@@ -21,4 +23,3 @@ def to_e164(raw: str, region: str = "US", strict: bool = True) -> str | None:
     if not valid(number):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-

@@ -11,11 +11,10 @@ from twilio.twiml.messaging_response import Message, MessagingResponse
 
 from bot.app import services
 from bot.conversation.dialogue import Inbound, Media
-from bot.phone import to_e164
+from bot.phone import MAX_CHARS, to_e164
 
 bp = Blueprint("sms", __name__)
 MAX_MEDIA = 10
-_CACHED_NUMBER_CHARS = 40  # to_e164 rejects longer input; never keep it in the cache
 
 
 def _twiml_template() -> tuple[str, str, str, str, str]:
@@ -82,10 +81,8 @@ def inbound_sms():
     if not _signature_ok():
         abort(403, description="invalid Twilio signature")
     raw, region = request.form.get("From", ""), current_app.config["DEFAULT_REGION"]
-    if len(raw) <= _CACHED_NUMBER_CHARS:
-        sender = _sender_e164(raw, region)
-    else:
-        sender = to_e164(raw, region, strict=False)
+    # to_e164 refuses longer input anyway; keep such strings out of the cache.
+    sender = _sender_e164(raw, region) if len(raw) <= MAX_CHARS else None
     if sender is None:
         abort(400, description="From must be a valid phone number")
     sid = request.form.get("MessageSid") or request.form.get("SmsSid") or None

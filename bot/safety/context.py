@@ -73,14 +73,13 @@ class MessageContext:
         """'He's gone now' ends the danger told before it."""
         return any(m_end > start for _, m_end, _ in self._found("over"))
 
-    def near(self, first: int, second: int, window: int | None = None) -> bool:
-        """Whether two positions share a sentence, lie within `window` words (default
-        combine_window), or belong to a short message (settings.yaml short_message)."""
+    def near(self, first: int, second: int, window: int) -> bool:
+        """Whether two positions share a sentence, lie within `window` words, or belong to
+        a short message (settings.yaml short_message)."""
         first, second = sorted((first, second))
         return (self._short
                 or self._sentence(first) == self._sentence(second)
-                or self.text.count(" ", first, second)
-                <= (self._cues.combine_window if window is None else window))
+                or self.text.count(" ", first, second) <= window)
 
     def _nearest(self, kind: str, sentence: int, start: int, end: int) -> int | None:
         """Words between the cue and the nearest marker of this kind within reach."""

@@ -62,7 +62,6 @@ class CueSet:
     short_message: int
     normalizer: Normalizer
     cues: tuple[Cue, ...]
-    exclusions: re.Pattern[str] | None
     exclusion_passes: tuple[re.Pattern[str], ...]  # one per language, all matched on one text
     negators: Mapping[str, re.Pattern[str] | None]  # per language: a cue's own negators
     sentence_breaks: re.Pattern[str]
@@ -158,7 +157,6 @@ def _compile(directory: Path, settings_path: Path, settings: dict[str, Any],
         short_message=int(settings.get("short_message", 0)),
         normalizer=Normalizer(rules, vocabulary),
         cues=tuple(cues),
-        exclusions=_union(parts["exclusions"]),
         exclusion_passes=tuple(p for p in (_union(e) for e in exclusion_sets) if p),
         negators={language: _union(words) for language, words in negators.items()},
         sentence_breaks=_union(sentence),

@@ -1,7 +1,7 @@
 """Contacts, inbound/outbound messages and conversations: the statements of one turn.
 
-Every statement is built once, here, with bound parameters: a turn pays only for running it
-(SQLAlchemy reuses the compiled form), never for building and hashing a new one.
+Every statement is built once, here, and run through bot.storage.prepared: a turn pays
+only for the driver's work, never for building, hashing or compiling a statement.
 """
 
 from __future__ import annotations
@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Connection, bindparam, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
-from bot.storage.prepared import Prepared
+from bot.storage.prepared import PerDialect, Prepared, insert_ignore
 from bot.storage.tables import attachments, contacts, conversations, events, messages
 from bot.storage.timestamps import aware
 
@@ -27,25 +26,11 @@ _EVENT_KEYS = [c.name for c in events.c if c.name != "id"]
 _EVENT_DEFAULTS = {**dict.fromkeys(_EVENT_KEYS), "data": {}}
 
 
-def _insert_ignore(table, conflict: list[str], keys: list[str], *returning) -> dict:
-    """INSERT ... ON CONFLICT DO NOTHING RETURNING ..., by dialect name."""
-    return {
-        name: Prepared(dialect.insert(table).on_conflict_do_nothing(index_elements=conflict)
-                       .returning(*returning), keys)
-        for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
-    }
-
-
-def _for(statements: dict, conn: Connection) -> Prepared:
-    found = statements.get(conn.dialect.name)
-    return statements["sqlite"] if found is None else found
-
-
 _CONTACT = select(contacts).where(contacts.c.channel == bindparam("channel"),
                                   contacts.c.address == bindparam("address"))
-_CONTACT_LOCKED = {"postgresql": Prepared(_CONTACT.with_for_update()),
-                   "sqlite": Prepared(_CONTACT)}
-_NEW_CONTACT = _insert_ignore(contacts, ["channel", "address"], _NEW_CONTACT_KEYS, contacts)
+_CONTACT_LOCKED = PerDialect(sqlite=Prepared(_CONTACT),
+                             postgresql=Prepared(_CONTACT.with_for_update()))
+_NEW_CONTACT = insert_ignore(contacts, ["channel", "address"], _NEW_CONTACT_KEYS, contacts)
 _CONTACT_COLUMNS = [c.name for c in contacts.c]
 _CONVERSATION_COLUMNS = [c.name for c in conversations.c]
 _CONTACT_WITH_CONVERSATION = Prepared(select(
@@ -53,8 +38,8 @@ _CONTACT_WITH_CONVERSATION = Prepared(select(
 ).outerjoin(conversations, conversations.c.id == contacts.c.conversation_id).where(
     contacts.c.channel == bindparam("channel"), contacts.c.address == bindparam("address")))
 _NEW_MESSAGE = Prepared(insert(messages).returning(messages.c.id), _MESSAGE_KEYS)
-_NEW_MESSAGE_ONCE = _insert_ignore(messages, ["channel", "provider_sid"], _MESSAGE_KEYS,
-                                   messages.c.id)
+_NEW_MESSAGE_ONCE = insert_ignore(messages, ["channel", "provider_sid"], _MESSAGE_KEYS,
+                                  messages.c.id)
 _INSERT_REPLIES = Prepared(insert(messages), _REPLY_KEYS)
 _LINK_MESSAGE = Prepared(update(messages).where(messages.c.id == bindparam("message_id_")),
                          ["conversation_id"])
@@ -70,12 +55,12 @@ _INSERT_EVENTS = Prepared(insert(events), _EVENT_KEYS)
 
 def lock_contact(conn: Connection, channel: str, address: str, now: datetime) -> dict:
     """The contact row, created if new, locked until commit so one number's turns queue."""
-    query = _for(_CONTACT_LOCKED, conn)
+    query = _CONTACT_LOCKED.on(conn)
     key = {"channel": channel, "address": address}
     row = query.first(conn, key)
     if row is None:
         # A new number; if another turn inserts it first, ours waits for it, then reads it.
-        row = _for(_NEW_CONTACT, conn).first(conn, {
+        row = _NEW_CONTACT.on(conn).first(conn, {
             **key, "language": "en", "opted_out": False, "created_at": now,
         }) or query.first(conn, key)
     return row
@@ -123,7 +108,7 @@ def record_inbound(conn: Connection, contact_id: int, channel: str, body: str,
               "created_at": now}
     if provider_sid is None:
         return _NEW_MESSAGE.scalar(conn, values)
-    return _for(_NEW_MESSAGE_ONCE, conn).scalar(conn, values)
+    return _NEW_MESSAGE_ONCE.on(conn).scalar(conn, values)
 
 
 def earlier_replies(conn: Connection, channel: str, provider_sid: str) -> list[str]:
@@ -152,8 +137,6 @@ def record_replies(conn: Connection, inbound_id: int, contact_id: int, conversat
     )
 
 
-
-
 def set_message_conversation(conn: Connection, message_id: int,
                              conversation_id: int | None) -> None:
     """File a message under a conversation, or under none."""
@@ -175,8 +158,6 @@ def _conversation(row) -> dict:
     conv["started_at"] = aware(conv["started_at"])
     conv["updated_at"] = aware(conv["updated_at"])
     return conv
-
-
 
 
 def start_conversation(conn: Connection, contact_id: int, channel: str, flow: str,

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Table
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ClauseElement
 
@@ -123,3 +124,22 @@ class Prepared:
             return cursor.rowcount
         finally:
             cursor.close()
+
+
+class PerDialect:
+    """One statement written differently per dialect; SQLite's for any other."""
+
+    def __init__(self, sqlite: Prepared, postgresql: Prepared):
+        self._by_name = {"sqlite": sqlite, "postgresql": postgresql}
+
+    def on(self, conn: Connection) -> Prepared:
+        return self._by_name.get(conn.dialect.name, self._by_name["sqlite"])
+
+
+def insert_ignore(table: Table, conflict: list[str], keys: Sequence[str],
+                  *returning) -> PerDialect:
+    """INSERT ... ON CONFLICT (conflict) DO NOTHING RETURNING ...: no row back on a clash."""
+    return PerDialect(*(
+        Prepared(dialect.insert(table).on_conflict_do_nothing(index_elements=conflict)
+                 .returning(*returning), keys)
+        for dialect in (sqlite, postgresql)))

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Connection, bindparam, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.reference import new_reference
-from bot.storage.prepared import Prepared
+from bot.storage.prepared import Prepared, insert_ignore
 from bot.storage.tables import attachments, reports
 from bot.storage.timestamps import aware
 
@@ -17,11 +16,7 @@ _COLUMNS = [c.name for c in reports.c if c.name != "id"]
 _DEFAULTS = {**dict.fromkeys(_COLUMNS), "status": "new", "answers": {}, "routing": {}}
 # A reference already taken inserts nothing and returns no row: draw another. (No
 # savepoint needed, unlike catching the IntegrityError.)
-_NEW_REPORT = {
-    name: Prepared(dialect.insert(reports).on_conflict_do_nothing(index_elements=["reference"])
-                   .returning(reports.c.id), _COLUMNS)
-    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
-}
+_NEW_REPORT = insert_ignore(reports, ["reference"], _COLUMNS, reports.c.id)
 _LINK_ATTACHMENTS = Prepared(
     update(attachments).where(attachments.c.conversation_id == bindparam("conversation_id_")),
     ["report_id"])
@@ -32,7 +27,7 @@ def file_report(conn: Connection, values: dict, now: datetime) -> tuple[int, str
     unknown = set(values) - set(_COLUMNS)
     if unknown:
         raise ValueError(f"not report columns: {sorted(unknown)}")
-    statement = _NEW_REPORT.get(conn.dialect.name, _NEW_REPORT["sqlite"])
+    statement = _NEW_REPORT.on(conn)
     for _ in range(_TRIES):
         reference = new_reference(values["type"])
         report_id = statement.scalar(conn, {**_DEFAULTS, "created_at": now, "updated_at": now,
