@@ -174,3 +174,15 @@ def test_twiml_is_what_messaging_response_writes():
         for text in replies:
             expected.message(text)
         assert _twiml(replies).get_data(as_text=True) == str(expected)
+
+
+def test_a_signature_over_the_url_with_its_default_port_is_accepted(phone):
+    # Twilio sometimes signs https://host:443/sms for https://host/sms.
+    form = phone.form("someone stole my bike")
+    host = PUBLIC_URL.removeprefix("https://").rstrip("/")
+    signed = phone.validator.compute_signature(f"https://{host}:443/sms", form)
+    assert phone.post(form, signature=signed).status_code == 200
+
+
+def test_a_signature_header_with_non_ascii_text_is_refused_not_an_error(phone):
+    assert phone.post(phone.form("hi"), signature="sïgnature✓").status_code == 403
