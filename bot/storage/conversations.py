@@ -33,10 +33,16 @@ _CONTACT_LOCKED = PerDialect(sqlite=Prepared(_CONTACT),
 _NEW_CONTACT = insert_ignore(contacts, ["channel", "address"], _NEW_CONTACT_KEYS, contacts)
 _CONTACT_COLUMNS = [c.name for c in contacts.c]
 _CONVERSATION_COLUMNS = [c.name for c in conversations.c]
-_CONTACT_WITH_CONVERSATION = Prepared(select(
+_WITH_CONVERSATION = select(
     contacts, *[c.label(f"conversation_{c.name}") for c in conversations.c]
-).outerjoin(conversations, conversations.c.id == contacts.c.conversation_id).where(
-    contacts.c.channel == bindparam("channel"), contacts.c.address == bindparam("address")))
+).where(contacts.c.channel == bindparam("channel"), contacts.c.address == bindparam("address"))
+_CONTACT_WITH_CONVERSATION = Prepared(_WITH_CONVERSATION.outerjoin_from(
+    contacts, conversations, conversations.c.id == contacts.c.conversation_id))
+# PostgreSQL: both rows locked in one round trip. FOR UPDATE needs an inner join; a contact
+# without a conversation (or one a concurrent turn just moved to another) finds no row here.
+_CONTACT_WITH_CONVERSATION_LOCKED = Prepared(_WITH_CONVERSATION.join_from(
+    contacts, conversations, conversations.c.id == contacts.c.conversation_id
+).with_for_update())
 _NEW_MESSAGE = Prepared(insert(messages).returning(messages.c.id), _MESSAGE_KEYS)
 _NEW_MESSAGE_ONCE = insert_ignore(messages, ["channel", "provider_sid"], _MESSAGE_KEYS,
                                   messages.c.id)
@@ -69,15 +75,20 @@ def lock_contact(conn: Connection, channel: str, address: str, now: datetime) ->
 def lock_contact_with_conversation(conn: Connection, channel: str, address: str,
                                    now: datetime) -> tuple[dict, dict | None]:
     """lock_contact, and the conversation load_conversation would read for it."""
+    key = {"channel": channel, "address": address}
     if conn.dialect.name != "sqlite":
-        # Read after the lock, in a fresh snapshot: a join would see the conversation as it
-        # was before a concurrent turn from the same number committed.
-        contact = lock_contact(conn, channel, address, now)
-        return contact, load_conversation(conn, contact["conversation_id"])
-    # SQLite: the transaction began with the write lock, so nothing can change in between.
-    row = _CONTACT_WITH_CONVERSATION.first_row(conn, {"channel": channel, "address": address})
-    if row is None:
-        return lock_contact(conn, channel, address, now), None
+        # Both rows are locked, so a turn that waited for a concurrent one from the same
+        # number reads both as that turn left them (PostgreSQL re-reads locked rows after
+        # the wait and drops the row if the join no longer holds).
+        row = _CONTACT_WITH_CONVERSATION_LOCKED.first_row(conn, key)
+        if row is None:  # no conversation, or a new number: lock, then read in two steps
+            contact = lock_contact(conn, channel, address, now)
+            return contact, load_conversation(conn, contact["conversation_id"])
+    else:
+        # SQLite: the transaction began with the write lock, so nothing changes in between.
+        row = _CONTACT_WITH_CONVERSATION.first_row(conn, key)
+        if row is None:
+            return lock_contact(conn, channel, address, now), None
     split = len(_CONTACT_COLUMNS)
     contact = dict(zip(_CONTACT_COLUMNS, row[:split], strict=True))
     conv = dict(zip(_CONVERSATION_COLUMNS, row[split:], strict=True))
