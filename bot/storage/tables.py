@@ -60,7 +60,6 @@ conversations = Table(
     Column("data", JSON, nullable=False, default=dict),  # answers, history, misses
     _ts("started_at"),
     _ts("updated_at"),
-    Index("ix_conversations_status_updated", "status", "updated_at"),
 )
 
 messages = Table(
@@ -171,7 +170,7 @@ events = Table(
     Column("report_id", Integer, nullable=True),
     Column("actor", String(120), nullable=True),
     Column("data", JSON, nullable=False, default=dict),
-    Index("ix_events_kind_at", "kind", "at"),
+    Index("ix_events_at_kind", "at", "kind"),  # new rows land at one end (see 0004)
 )
 
 
