@@ -1,9 +1,11 @@
 """Latency of the safety check per message: median and p99 over a labelled file.
 
-    python bench/safety_speed.py [FILE] [--rounds N]
+    python bench/safety_speed.py [FILE] [--rounds N] [--model on|off]
 
 FILE defaults to the shared dev set (../shared/data/escalation-dev.jsonl beside the
-repository), else tests/safety/data/heldout.jsonl. Prints figures; it is not a test.
+repository), else tests/safety/data/heldout.jsonl. --model on times the learned backstop
+(config/safety/model/) at the settings' thresholds even when settings.yaml has it off;
+--model off times the cues alone. Prints figures; it is not a test.
 """
 
 from __future__ import annotations
@@ -13,12 +15,16 @@ import json
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.safety import assess, load_cues  # noqa: E402
+from bot.safety import CueSet, assess, load_cues  # noqa: E402
+from bot.safety.model import load_model  # noqa: E402
 
 DEV_FILE = ROOT.parent / "shared" / "data" / "escalation-dev.jsonl"
 HELDOUT = ROOT / "tests" / "safety" / "data" / "heldout.jsonl"
@@ -35,11 +41,13 @@ def main() -> int:
     parser.add_argument("file", nargs="?", type=Path,
                         default=DEV_FILE if DEV_FILE.is_file() else HELDOUT)
     parser.add_argument("--rounds", type=int, default=30, help="passes over the file")
+    parser.add_argument("--model", choices=("settings", "on", "off"), default="settings",
+                        help="the learned backstop: as settings.yaml says, on, or off")
     args = parser.parse_args()
     texts = messages(args.file)
 
     started = time.perf_counter()
-    cues = load_cues()
+    cues = with_model(load_cues(), args.model)
     compile_ms = (time.perf_counter() - started) * 1000
 
     for text, lang in texts:  # warm-up: first-use costs are not per-message costs
@@ -57,12 +65,24 @@ def main() -> int:
     assess(long_text, cues=cues)
     long_ms = (time.perf_counter_ns() - started) / 1e6
 
-    print(f"file: {args.file} ({len(texts)} messages x {args.rounds} rounds)")
+    print(f"file: {args.file} ({len(texts)} messages x {args.rounds} rounds); "
+          f"model {'on' if cues.model else 'off'}")
     print(f"cue set compiled once in {compile_ms:.0f} ms")
     print(f"per message: median {statistics.median(timings) / 1000:.0f} us, "
           f"p99 {p99 / 1000:.0f} us, max {timings[-1] / 1000:.0f} us")
     print(f"one 5000-character message: {long_ms:.1f} ms")
     return 0
+
+
+def with_model(cues: CueSet, choice: str) -> CueSet:
+    if choice == "off":
+        return replace(cues, model=None)
+    if choice == "on" and cues.model is None:
+        settings = yaml.safe_load((Path(cues.directory) / "settings.yaml").read_text("utf-8"))
+        backstop = settings["model"]
+        return replace(cues, model=load_model(Path(cues.directory) / backstop["file"]),
+                       model_thresholds=backstop["thresholds"])
+    return cues
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ The rule that picks the level, when cues of both kinds fire:
   911 has to come first. An overdose with the person unresponsive is therefore an
   emergency, a threat to self-harm with a knife is a crisis. Either way the message is
   escalated: a crisis signal is never turned into "none".
+- The cues say "none": the learned backstop (bot/safety/model.py, settings.yaml `model`)
+  may still escalate, adding "model:<level>" to the signals. It never overrules the cues.
 """
 
 from __future__ import annotations
@@ -53,11 +55,8 @@ def assess(text: str, lang: str | None = None, *, cues: CueSet | None = None) ->
         return Assessment(NONE)
     searchable = _mask_exclusions(normalized, cue_set)
     context = MessageContext(normalized, cue_set)
-    present = cue_set.present_triggers(searchable)
     fired: list[tuple[int, int, Cue]] = []
-    for cue in cue_set.cues:
-        if cue.triggers is not None and cue.triggers.isdisjoint(present):
-            continue  # none of the words this cue needs is in the message
+    for cue in cue_set.candidates(searchable):  # the cues whose needed words are there
         match = cue.regex.search(searchable)  # most cues miss: search is cheaper than finditer
         while match:
             start = match.start()
@@ -67,7 +66,20 @@ def assess(text: str, lang: str | None = None, *, cues: CueSet | None = None) ->
                 break
             match = cue.regex.search(searchable, start + 1)
     fired.sort(key=lambda f: f[0])
-    return _decide(fired, context, cue_set)
+    assessment = _decide(fired, context, cue_set)
+    if assessment.level == NONE and cue_set.model is not None:
+        return _backstop(assessment, normalized, cue_set)
+    return assessment
+
+
+def _backstop(assessment: Assessment, normalized: str, cue_set: CueSet) -> Assessment:
+    """The learned model's second look at a message the cues let through: it escalates
+    only when a level's probability reaches that level's threshold, and says so in the
+    signals ("model:crisis"), after the cues that fired, so staff can tell."""
+    level = cue_set.model.escalation(normalized, cue_set.model_thresholds or {})
+    if level is None:
+        return assessment
+    return Assessment(level, (*assessment.signals, f"model:{level}"))
 
 
 def _mask_exclusions(text: str, cue_set: CueSet) -> str:
@@ -77,7 +89,7 @@ def _mask_exclusions(text: str, cue_set: CueSet) -> str:
     blanked, so a short one of one language ("hydrant") does not hide a longer one of
     another that starts at the same word ("hydrant hluav taws").
     """
-    spans = [m.span() for exclusions in cue_set.exclusion_passes
+    spans = [m.span() for exclusions in cue_set.exclusions_for(text)
              for m in exclusions.finditer(text)]
     if not spans:
         return text

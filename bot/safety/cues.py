@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from bot.safety.model import SafetyModel, load_model
 from bot.safety.normalize import NormalizationRules, Normalizer
 from bot.safety.validation import CueError, expand, read_yaml
 
@@ -71,6 +72,18 @@ class CueSet:
     # triggers is in the text cannot match and is skipped
     trigger_finder: re.Pattern[str] | None = None
     trigger_implies: Mapping[str, frozenset[str]] | None = None
+    # for each trigger the finder reports, the positions in `cues` of the cues it lets
+    # through; cues without triggers are in `untriggered` and always tried
+    trigger_cues: Mapping[str, tuple[int, ...]] | None = None
+    untriggered: tuple[int, ...] = ()
+    # the same first look for exclusion_passes: a pass runs only when the text holds a
+    # piece of one of its patterns (the finder's trigger -> positions of those passes)
+    exclusion_finder: re.Pattern[str] | None = None
+    exclusion_gate: Mapping[str, frozenset[int]] | None = None
+    ungated_exclusions: frozenset[int] = frozenset()
+    # the learned backstop (settings.yaml `model`): None when switched off
+    model: SafetyModel | None = None
+    model_thresholds: Mapping[str, float] | None = None
 
     def present_triggers(self, text: str) -> frozenset[str]:
         """The cue triggers that occur in `text`."""
@@ -80,6 +93,26 @@ class CueSet:
         for match in self.trigger_finder.finditer(text):
             found |= self.trigger_implies[match.group(1)]
         return frozenset(found)
+
+    def candidates(self, text: str) -> list[Cue]:
+        """The cues that may match `text`, in cue order: those with a trigger in it and
+        those that have none. Looking up only these, rather than testing every cue, keeps
+        a message from touching hundreds of cue objects (slow when caches are cold)."""
+        if self.trigger_finder is None or self.trigger_cues is None:
+            return list(self.cues)
+        found = set(self.untriggered)
+        for match in self.trigger_finder.finditer(text):
+            found.update(self.trigger_cues[match.group(1)])
+        return [self.cues[i] for i in sorted(found)]
+
+    def exclusions_for(self, text: str) -> list[re.Pattern[str]]:
+        """The exclusion passes that may match `text`: most messages skip most languages'."""
+        if self.exclusion_finder is None or self.exclusion_gate is None:
+            return list(self.exclusion_passes)
+        wanted = set(self.ungated_exclusions)
+        for match in self.exclusion_finder.finditer(text):
+            wanted |= self.exclusion_gate[match.group(1)]
+        return [self.exclusion_passes[i] for i in sorted(wanted)]
 
 
 _default_dir: Path = DEFAULT_DIR
@@ -109,7 +142,12 @@ def _load(directory: Path) -> CueSet:
     if not lexicon_paths:
         raise CueError(directory / "lexicons", "no lexicon files (<language>.yaml) found")
     lexicons = [(p, read_yaml(p, "lexicon.schema.json")) for p in lexicon_paths]
-    return _compile(directory, settings_path, settings, lexicons)
+    cue_set = _compile(directory, settings_path, settings, lexicons)
+    backstop = settings.get("model", {})
+    if not backstop.get("enabled", False):
+        return cue_set
+    return replace(cue_set, model=load_model(directory / backstop["file"]),
+                   model_thresholds=dict(backstop["thresholds"]))
 
 
 def _compile(directory: Path, settings_path: Path, settings: dict[str, Any],
@@ -145,6 +183,8 @@ def _compile(directory: Path, settings_path: Path, settings: dict[str, Any],
                              rules.fuzzy_keywords)
     sentence = [_SENTENCE_PUNCT, *parts["breaks"]]
     finder, implies = _trigger_finder(cues)
+    exclusion_sets = [e for e in exclusion_sets if e]
+    exclusion_finder, exclusion_gate, ungated = _exclusion_gate(exclusion_sets)
     return CueSet(
         directory=str(directory),
         languages=tuple(lexicon["language"] for _, lexicon in lexicons),
@@ -157,13 +197,18 @@ def _compile(directory: Path, settings_path: Path, settings: dict[str, Any],
         short_message=int(settings.get("short_message", 0)),
         normalizer=Normalizer(rules, vocabulary),
         cues=tuple(cues),
-        exclusion_passes=tuple(p for p in (_union(e) for e in exclusion_sets) if p),
+        exclusion_passes=tuple(_union(e) for e in exclusion_sets),
         negators={language: _union(words) for language, words in negators.items()},
         sentence_breaks=_union(sentence),
         clause_breaks=_union([*sentence, ","]),
         markers={kind: _union(parts[kind]) for kind in MARKER_KINDS},
         trigger_finder=finder,
         trigger_implies=implies,
+        trigger_cues=_trigger_cues(cues, implies),
+        untriggered=tuple(i for i, cue in enumerate(cues) if cue.triggers is None),
+        exclusion_finder=exclusion_finder,
+        exclusion_gate=exclusion_gate,
+        ungated_exclusions=ungated,
     )
 
 
@@ -198,7 +243,8 @@ def _normalization(raw: dict[str, Any], path: Path) -> NormalizationRules:
     replacements = []
     for i, item in enumerate(raw.get("replacements", []), 1):
         try:
-            replacements.append((re.compile(item["pattern"]), item["replacement"]))
+            replacements.append((re.compile(item["pattern"]), item["replacement"],
+                                 _required_text(item["pattern"], shortest=1)))
         except re.error as exc:
             raise CueError(path, f"normalization.replacements {i}: pattern "
                                  f"{item['pattern']!r} does not compile: {exc}") from None
@@ -243,7 +289,7 @@ def _vocabulary(*sources: Iterable[str]) -> set[str]:
 _MIN_TRIGGER = 3
 
 
-def _required_text(pattern: str) -> frozenset[str] | None:
+def _required_text(pattern: str, shortest: int = _MIN_TRIGGER) -> frozenset[str] | None:
     """Pieces of literal text of which any match of `pattern` contains at least one.
 
     Worked out from the parsed pattern: a run of plain letters is required where it is
@@ -253,17 +299,17 @@ def _required_text(pattern: str) -> frozenset[str] | None:
     if _sre_parse is None:
         return None
     try:
-        return _required(list(_sre_parse.parse(pattern)))
+        return _required(list(_sre_parse.parse(pattern)), shortest)
     except Exception:  # noqa: BLE001 - an unreadable pattern just gets no shortcut
         return None
 
 
-def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+def _required(items: list[tuple[Any, Any]], shortest: int) -> frozenset[str] | None:
     candidates: list[frozenset[str]] = []
     run: list[str] = []
 
     def flush() -> None:
-        if len("".join(run).strip()) >= _MIN_TRIGGER:
+        if len("".join(run).strip()) >= shortest:
             candidates.append(frozenset(["".join(run)]))
         run.clear()
 
@@ -274,17 +320,17 @@ def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
         flush()
         found = None
         if op is _sre.SUBPATTERN:
-            found = _required(list(av[-1]))
+            found = _required(list(av[-1]), shortest)
         elif op is _sre.ATOMIC_GROUP:
-            found = _required(list(av))
+            found = _required(list(av), shortest)
         elif op is _sre.BRANCH:
-            branches = [_required(list(branch)) for branch in av[1]]
+            branches = [_required(list(branch), shortest) for branch in av[1]]
             if all(b is not None for b in branches):
                 found = frozenset().union(*branches)  # type: ignore[arg-type]
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
             low, _high, body = av
             if low >= 1:
-                found = _required(list(body))
+                found = _required(list(body), shortest)
         if found:
             candidates.append(found)
     flush()
@@ -303,6 +349,43 @@ def _trigger_finder(cues: list[Cue]) -> tuple[re.Pattern[str] | None,
         return None, None
     implies = {t: frozenset(u for u in triggers if u in t) for t in triggers}
     return re.compile(f"(?=({_trie(triggers)}))"), implies
+
+
+def _trigger_cues(cues: list[Cue], implies: dict[str, frozenset[str]] | None
+                  ) -> dict[str, tuple[int, ...]] | None:
+    """For each trigger the finder can report, the positions of the cues it lets through:
+    those with a trigger it contains."""
+    if implies is None:
+        return None
+    holders: dict[str, list[int]] = {}
+    for i, cue in enumerate(cues):
+        for trigger in cue.triggers or ():
+            holders.setdefault(trigger, []).append(i)
+    return {found: tuple(sorted({i for t in contained for i in holders.get(t, ())}))
+            for found, contained in implies.items()}
+
+
+def _exclusion_gate(passes: list[list[str]]) -> tuple[re.Pattern[str] | None,
+                                                     dict[str, frozenset[int]] | None,
+                                                     frozenset[int]]:
+    """A trigger finder over the exclusion patterns, which passes each trigger lets run,
+    and the passes that always run (one of their patterns has no telling text)."""
+    holders: dict[str, set[int]] = {}
+    ungated: set[int] = set()
+    for i, patterns in enumerate(passes):
+        for pattern in patterns:
+            triggers = _required_text(pattern)
+            if triggers is None:
+                ungated.add(i)
+                break
+            for trigger in triggers:
+                holders.setdefault(trigger, set()).add(i)
+    if not holders:
+        return None, None, frozenset(ungated)
+    words = sorted(holders)
+    gate = {found: frozenset(i for t in words if t in found for i in holders[t])
+            for found in words}
+    return re.compile(f"(?=({_trie(words)}))"), gate, frozenset(ungated)
 
 
 def _trie(words: list[str]) -> str:

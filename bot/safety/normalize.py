@@ -31,7 +31,8 @@ class NormalizationRules:
     """The normalization section of settings.yaml, already checked."""
 
     characters: Mapping[str, str] = field(default_factory=dict)
-    replacements: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # (pattern, replacement, pieces of text one of which any match contains, or None)
+    replacements: tuple[tuple[re.Pattern[str], str, frozenset[str] | None], ...] = ()
     leetspeak: Mapping[str, str] = field(default_factory=dict)
     abbreviations: Mapping[str, str] = field(default_factory=dict)
     # abbreviation -> words after which it is left as written ("tab sis" is Hmong "but")
@@ -60,12 +61,19 @@ class Normalizer:
         self._longest = max(map(len, self._known), default=1)
 
     def __call__(self, text: str) -> str:
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+        # Most messages are plain ASCII: nothing to decompose, and lower() is casefold().
+        if text.isascii():
+            text = text.lower()
+        else:
+            text = unicodedata.normalize("NFKD", text)
+            text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
         text = text.translate(self._chars)
         text = self._masked.restore(text)
-        for pattern, replacement in self._rules.replacements:
-            text = pattern.sub(replacement, text)
+        # A pattern runs only when the text holds a piece every match needs: most do not,
+        # and each regex run costs more than the test, above all when caches are cold.
+        for pattern, replacement, needs in self._rules.replacements:
+            if needs is None or any(piece in text for piece in needs):
+                text = pattern.sub(replacement, text)
         text = _DOTTED.sub(lambda m: _SEPARATORS.sub("", m.group()), text)
         words: list[str] = []
         keep_after = self._rules.abbreviation_exceptions

@@ -59,6 +59,24 @@ def test_every_match_contains_one_of_its_cues_triggers(cues):
 
 def test_verdicts_are_the_same_with_and_without_the_shortcut(cues):
     plain = dataclasses.replace(
-        cues, cues=tuple(dataclasses.replace(c, triggers=None) for c in cues.cues))
+        cues, cues=tuple(dataclasses.replace(c, triggers=None) for c in cues.cues),
+        trigger_cues=None)
     for text in _texts():
         assert assess(text, cues=cues) == assess(text, cues=plain), text
+
+
+def test_every_cue_that_matches_is_among_the_candidates(cues):
+    for text in _texts():
+        searchable = _mask_exclusions(cues.normalizer(text), cues)
+        candidates = {cue.id for cue in cues.candidates(searchable)}
+        matching = {cue.id for cue in cues.cues if cue.regex.search(searchable)}
+        assert matching <= candidates, (text, matching - candidates)
+
+
+def test_exclusions_blank_the_same_text_with_and_without_the_shortcut(cues):
+    ungated = dataclasses.replace(cues, exclusion_finder=None)
+    samples = [*_texts(), "the fire hydrant was blocked", "dead battery, no one hurt",
+               "tab sis hluav taws kub", "mi carro, el extintor de incendios"]
+    for text in samples:
+        normalized = cues.normalizer(text)
+        assert _mask_exclusions(normalized, cues) == _mask_exclusions(normalized, ungated), text

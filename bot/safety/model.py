@@ -1,0 +1,197 @@
+"""The learned backstop: a small linear model that scores a message the cues called "none".
+
+The cues are precise but miss phrasings nobody wrote a cue for. This model reads the same
+normalized text (so typos, leetspeak and accents are handled once, by the normalizer) as a
+bag of binary features: words, pairs of neighbouring words and the 3-5 letter pieces of each
+word. Each feature it knows adds a weight per level; the sums, through a softmax, give a
+probability for "none", "emergency" and "crisis". assess() escalates a "none" message when
+a level's probability passes that level's threshold (settings.yaml `model`).
+
+The weights are data (config/safety/model/, written by tools/train_safety_model.py), checked
+on load: a bad file is a ModelError naming the file and the reason, like a bad cue file.
+Pure Python, no numpy: scoring a message is a few hundred dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.safety.validation import CueError
+
+SCHEMA_VERSION = 1
+LEVELS = ("none", "emergency", "crisis")
+_PUNCT = frozenset(".!?;:,")
+_MAX_SPAN = 8  # longest n-gram the file may ask for
+
+
+class ModelError(CueError):
+    """The model file is invalid: which file and why (a CueError, so start-up stops)."""
+
+
+@dataclass(frozen=True)
+class FeatureSpec:
+    """Which features a model reads: word n-grams and letter n-grams, as (min, max)."""
+
+    words: tuple[int, int] = (1, 2)
+    chars: tuple[int, int] = (3, 5)
+
+    def extract(self, normalized: str) -> tuple[set[str], set[str]]:
+        """The distinct word features and letter features of a normalized message.
+
+        Word n-grams do not cross punctuation; letter n-grams are taken inside each word
+        padded with a space on both sides, so " kni" says a word starts with "kni". A
+        unigram is written "=word", a longer word n-gram joins its words with "+", so no
+        word feature can be mistaken for a letter piece.
+        """
+        word_features: set[str] = set()
+        distinct: set[str] = set()
+        low, high = self.words
+        run: list[str] = []
+        for token in [*normalized.split(" "), "."]:
+            if token and token not in _PUNCT:
+                run.append(token)
+                continue
+            distinct.update(run)
+            for n in range(max(low, 2), high + 1):
+                word_features.update("+".join(run[i:i + n]) for i in range(len(run) - n + 1))
+            run = []
+        if low <= 1:
+            word_features.update("=" + word for word in distinct)
+        char_features: set[str] = set()
+        low, high = self.chars
+        for word in distinct:
+            padded = f" {word} "
+            size = len(padded)
+            for n in range(low, min(high, size) + 1):
+                char_features.update(padded[i:i + n] for i in range(size - n + 1))
+        return word_features, char_features
+
+
+@dataclass(frozen=True)
+class SafetyModel:
+    """A linear softmax model over FeatureSpec features, each block scaled to unit length.
+
+    Only differences of scores matter to a softmax, so each feature's weights are kept
+    relative to "none", as one complex number: emergency - none as the real part, crisis -
+    none as the imaginary part. Scoring is then one look-up and one addition per feature,
+    and the mapping holds only plain numbers, which the garbage collector never walks.
+    Features the model does not know weigh nothing but still count in the scaling, exactly
+    as in training.
+    """
+
+    path: str
+    spec: FeatureSpec
+    bias: complex
+    weights: Mapping[str, complex]
+
+    @classmethod
+    def from_vectors(cls, path: str, spec: FeatureSpec, bias: Sequence[float],
+                     weights: Mapping[str, Sequence[float]], scale: float = 1.0
+                     ) -> SafetyModel:
+        """A model from one number per level (in LEVELS order) for the bias and for each
+        feature, each divided by `scale`."""
+        return cls(path, spec, _relative(bias, scale),
+                   {feature: _relative(vector, scale) for feature, vector in weights.items()})
+
+    def probabilities(self, normalized: str) -> dict[str, float]:
+        """Probability of each level for a message already normalized by the cue set."""
+        score = self.bias
+        weights = self.weights
+        for block in self.spec.extract(normalized):
+            if block:
+                total = 0j
+                for feature in block:
+                    weight = weights.get(feature)
+                    if weight is not None:
+                        total += weight
+                score += total / math.sqrt(len(block))
+        top = max(0.0, score.real, score.imag)
+        exps = (math.exp(-top), math.exp(score.real - top), math.exp(score.imag - top))
+        total = sum(exps)
+        return {level: e / total for level, e in zip(LEVELS, exps, strict=True)}
+
+    def escalation(self, normalized: str, thresholds: Mapping[str, float]) -> str | None:
+        """The level whose probability passes its threshold (the likelier if both), or None."""
+        probabilities = self.probabilities(normalized)
+        passing = [(probabilities[level], level) for level, threshold in thresholds.items()
+                   if probabilities[level] >= threshold]
+        return max(passing)[1] if passing else None
+
+
+def load_model(path: str | Path) -> SafetyModel:
+    """The model in `path` (JSON, gzipped when the name ends in .gz), checked.
+
+    Raises ModelError naming the file and the reason when it cannot be used.
+    """
+    path = Path(path)
+    data = _read(path)
+    if data.get("schema_version") != SCHEMA_VERSION:
+        raise ModelError(path, f"schema_version must be {SCHEMA_VERSION}, "
+                               f"not {data.get('schema_version')!r}")
+    if data.get("levels") != list(LEVELS):
+        raise ModelError(path, f"levels must be {list(LEVELS)}, not {data.get('levels')!r}")
+    spec = FeatureSpec(words=_span(data, "words", path), chars=_span(data, "chars", path))
+    scale = data.get("scale", 1)
+    if not _number(scale) or scale <= 0:
+        raise ModelError(path, f"scale must be a positive number, not {scale!r}")
+    bias = _vector(data.get("bias"), "bias", path)
+    raw = data.get("weights")
+    if not isinstance(raw, dict) or not raw:
+        raise ModelError(path, "weights must be a non-empty mapping of feature -> "
+                               f"{len(LEVELS)} numbers")
+    for feature, vector in raw.items():
+        _vector(vector, f"weights[{feature!r}]", path)
+    return SafetyModel.from_vectors(str(path), spec, bias, raw, scale)
+
+
+def _relative(vector: Sequence[float], scale: float) -> complex:
+    """Weights per level as one number relative to "none" (see SafetyModel)."""
+    none, emergency, crisis = vector
+    return complex(emergency - none, crisis - none) / scale
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        if path.suffix == ".gz":
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                data = json.load(fh)
+        else:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+    except OSError as exc:
+        raise ModelError(path, f"cannot read: {exc.strerror or exc}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError, EOFError, zlib.error) as exc:
+        raise ModelError(path, f"not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise ModelError(path, f"must be a JSON object, not {type(data).__name__}")
+    return data
+
+
+def _span(data: dict[str, Any], name: str, path: Path) -> tuple[int, int]:
+    span = data.get("features", {}).get(name) if isinstance(data.get("features"), dict) else None
+    if (not isinstance(span, list) or len(span) != 2
+            or not all(isinstance(n, int) and not isinstance(n, bool) for n in span)
+            or not 1 <= span[0] <= span[1] <= _MAX_SPAN):
+        raise ModelError(path, f"features.{name} must be [min, max] with "
+                               f"1 <= min <= max <= {_MAX_SPAN}, not {span!r}")
+    return span[0], span[1]
+
+
+def _vector(value: Any, name: str, path: Path) -> list[float]:
+    if (not isinstance(value, list) or len(value) != len(LEVELS)
+            or not all(_number(v) for v in value)):
+        raise ModelError(path, f"{name} must be {len(LEVELS)} finite numbers "
+                               f"(one per level), not {value!r}")
+    return value
+
+
+def _number(value: Any) -> bool:
+    return (isinstance(value, int | float) and not isinstance(value, bool)
+            and math.isfinite(value))

@@ -1,0 +1,209 @@
+"""The learned backstop: it scores what its weights file says, a bad file stops loading with
+the file and the reason, settings can switch it off, staff can see when it escalated, and
+the shipped model catches messages the cues let through without flagging harmless ones."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import shutil
+from dataclasses import replace
+
+import pytest
+import yaml
+
+from bot.safety import CRISIS, EMERGENCY, NONE, CueError, assess, load_cues
+from bot.safety.model import FeatureSpec, ModelError, load_model
+
+from .conftest import CUE_DIR
+
+TINY = {
+    "schema_version": 1,
+    "levels": ["none", "emergency", "crisis"],
+    "features": {"words": [1, 2], "chars": [3, 3]},
+    "scale": 10,
+    "bias": [10, 0, 0],
+    "weights": {"=zebra": [0, 0, 100], "zebra+crossing": [0, 20, 0], "ebr": [0, 0, 10]},
+}
+
+
+def write_model(directory, data, name="model.json") -> str:
+    path = directory / name
+    text = json.dumps(data) if not isinstance(data, str) else data
+    if name.endswith(".gz"):
+        path.write_bytes(gzip.compress(text.encode("utf-8")))
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def softmax(scores):
+    exps = [math.exp(s) for s in scores]
+    return [e / sum(exps) for e in exps]
+
+
+def test_words_pairs_and_letter_pieces_are_read_from_the_normalized_text():
+    words, letters = FeatureSpec(words=(1, 2), chars=(3, 4)).extract("a knife . run")
+    assert words == {"=a", "=knife", "=run", "a+knife"}  # no pair across the full stop
+    assert " kni" in letters and "ife " in letters and " a " in letters
+    assert "knife" not in letters  # longer than 4
+
+
+def test_scores_are_what_the_weights_file_implies(tmp_path):
+    model = load_model(write_model(tmp_path, TINY, "tiny.json.gz"))
+    # words: =zebra, =crossing, zebra+crossing (3 features, each 1/sqrt(3));
+    # letters of " zebra " and " crossing ": 5 + 8 distinct 3-grams, only "ebr" known
+    probabilities = model.probabilities("zebra crossing")
+    words, letters = 1 / math.sqrt(3), 1 / math.sqrt(13)
+    expected = softmax([1.0, 2.0 * words, 10.0 * words + 1.0 * letters])
+    assert [probabilities[level] for level in (NONE, EMERGENCY, CRISIS)] == pytest.approx(
+        expected)
+    assert model.probabilities("nothing known here") == pytest.approx(
+        dict(zip((NONE, EMERGENCY, CRISIS), softmax([1.0, 0.0, 0.0]), strict=True)))
+
+
+def test_escalation_needs_the_level_threshold(tmp_path):
+    model = load_model(write_model(tmp_path, TINY))
+    crisis = model.probabilities("zebra")[CRISIS]
+    assert model.escalation("zebra", {EMERGENCY: 0.5, CRISIS: crisis - 0.01}) == CRISIS
+    assert model.escalation("zebra", {EMERGENCY: 0.5, CRISIS: crisis + 0.01}) is None
+
+
+BROKEN_MODELS = [
+    ("not json", "{weights: ", "not valid JSON"),
+    ("a list", [1, 2, 3], "must be a JSON object"),
+    ("old schema", {**TINY, "schema_version": 0}, "schema_version must be 1"),
+    ("levels", {**TINY, "levels": ["none", "crisis", "emergency"]}, "levels must be"),
+    ("feature span", {**TINY, "features": {"words": [2, 1], "chars": [3, 5]}},
+     "features.words must be [min, max]"),
+    ("short weights", {**TINY, "weights": {"=zebra": [0, 1]}}, "weights['=zebra'] must be 3"),
+    ("not a number", {**TINY, "bias": [0, "x", 0]}, "bias must be 3 finite numbers"),
+    ("no weights", {**TINY, "weights": {}}, "weights must be a non-empty mapping"),
+    ("zero scale", {**TINY, "scale": 0}, "scale must be a positive number"),
+]
+
+
+@pytest.mark.parametrize(("data", "reason"), [case[1:] for case in BROKEN_MODELS],
+                         ids=[case[0] for case in BROKEN_MODELS])
+def test_broken_model_file_is_reported_with_file_and_reason(tmp_path, data, reason):
+    path = write_model(tmp_path, data, "broken.json")
+    with pytest.raises(ModelError) as caught:
+        load_model(path)
+    assert caught.value.file == str(path)
+    assert reason in caught.value.reason
+    assert str(path) in str(caught.value)
+
+
+def test_a_missing_or_truncated_gzip_file_is_reported(tmp_path):
+    with pytest.raises(ModelError, match="cannot read"):
+        load_model(tmp_path / "absent.json.gz")
+    (tmp_path / "cut.json.gz").write_bytes(gzip.compress(json.dumps(TINY).encode())[:30])
+    with pytest.raises(ModelError, match="not valid JSON"):
+        load_model(tmp_path / "cut.json.gz")
+
+
+def copy_cue_dir(tmp_path, model: str) -> object:
+    """The shipped cue directory with its settings' model section replaced."""
+    directory = tmp_path / "safety"
+    shutil.copytree(CUE_DIR, directory)
+    settings = (directory / "settings.yaml").read_text(encoding="utf-8")
+    start = settings.index("\nmodel:\n")
+    end = settings.index("\n\n", start + 1)
+    (directory / "settings.yaml").write_text(settings[:start] + "\n" + model
+                                             + settings[end:], encoding="utf-8")
+    return directory
+
+
+def test_a_broken_model_stops_the_cue_set_from_loading(tmp_path):
+    directory = copy_cue_dir(tmp_path, "model:\n  enabled: true\n  file: model/bad.json\n"
+                                       "  thresholds: {emergency: 0.5, crisis: 0.5}")
+    write_model(directory / "model", {**TINY, "levels": ["none"]}, "bad.json")
+    with pytest.raises(CueError) as caught:
+        load_cues(directory)
+    assert caught.value.file.endswith("model/bad.json")
+    assert "levels must be" in str(caught.value)
+
+
+def model_settings(enabled: bool) -> str:
+    return (f"model:\n  enabled: {str(enabled).lower()}\n  file: model/safety-model.json.gz\n"
+            "  thresholds: {emergency: 0.01, crisis: 0.01}")
+
+
+def test_the_settings_switch_the_model_on_and_off(tmp_path, cues):
+    text = OWN_MISSED_BY_CUES[0][0]
+    on = load_cues(copy_cue_dir(tmp_path / "on", model_settings(True)))
+    assert on.model is not None
+    assert on.model_thresholds == {EMERGENCY: 0.01, CRISIS: 0.01}
+    assert "model:crisis" in assess(text, cues=on).signals
+    off = load_cues(copy_cue_dir(tmp_path / "off", model_settings(False)))
+    assert off.model is None
+    assert assess(text, cues=off) == assess(text, cues=replace(cues, model=None))
+    assert assess(text, cues=off).level == NONE
+
+
+def test_a_model_escalation_is_shown_to_staff_in_the_signals(tmp_path, cues):
+    tiny = replace(cues, model=load_model(write_model(tmp_path, TINY)),
+                   model_thresholds={EMERGENCY: 0.5, CRISIS: 0.5})
+    assessment = assess("the zebra mural on 5th got tagged", cues=tiny)
+    assert assessment.level == CRISIS
+    assert assessment.signals[-1] == "model:crisis"
+
+
+def test_the_cues_verdict_stands_when_they_fire(tmp_path, cues):
+    tiny = replace(cues, model=load_model(write_model(tmp_path, TINY)),
+                   model_thresholds={EMERGENCY: 0.01, CRISIS: 0.01})
+    assessment = assess("a zebra crossing guard is bleeding on the ground, he was stabbed",
+                        cues=tiny)
+    assert assessment.level == EMERGENCY
+    assert not any(signal.startswith("model:") for signal in assessment.signals)
+
+
+@pytest.fixture(scope="module")
+def shipped(cues):
+    """The cues with the shipped model at the shipped thresholds, whether or not
+    settings.yaml has it switched on."""
+    settings = yaml.safe_load((CUE_DIR / "settings.yaml").read_text(encoding="utf-8"))
+    backstop = settings["model"]
+    return replace(cues, model=load_model(CUE_DIR / backstop["file"]),
+                   model_thresholds=backstop["thresholds"])
+
+
+# Written for this test after the model was trained, in none of its training sets; the cues
+# let each of these through when they were written.
+OWN_MISSED_BY_CUES = [
+    ("i put all my pills in one jar tonight and wrote my mom a letter", CRISIS),
+    ("so tired of pretending, tonight i finally get some quiet for good", CRISIS),
+    ("my mom hasnt eaten in days and keeps saying she will join dad soon", CRISIS),
+    ("everyone keeps saying it gets better but im done waiting", CRISIS),
+    ("my neighbor is lying at the bottom of her stairs and not answering me", EMERGENCY),
+    ("the woman upstairs is yelling stop stop and something keeps hitting the floor",
+     EMERGENCY),
+    ("hes outside my window again with something in his hand, i can see him", EMERGENCY),
+    ("water is coming into the basement fast and my mom is down there in her wheelchair",
+     EMERGENCY),
+]
+
+# Harmless messages that look like danger, also written for this test.
+OWN_LOOKALIKES = [
+    "the chili at the cookoff was so hot it nearly killed me",
+    "my kids built a fort out of the moving boxes, anyway my mailbox was knocked over",
+    "last winter a pipe burst and flooded my basement, insurance wants the old report number",
+    "someone stole the garden gnome my late wife loved, it had a red hat",
+    "the bus driver yelled at my son last week, i want to complain",
+    "im dead serious, that truck has been parked there for a month",
+    "the fire truck blocked my driveway while they checked the hydrant, no big deal",
+    "mi vecino pinto grafiti en mi barda, ya lo borre",
+    "cov tub hluas tsoo kuv lub thoob khib nyiab nag hmo",
+]
+
+
+@pytest.mark.parametrize(("text", "level"), OWN_MISSED_BY_CUES)
+def test_the_model_catches_what_the_cues_miss(shipped, text, level):
+    assessment = assess(text, cues=shipped)
+    assert assessment.level == level, assessment
+
+
+@pytest.mark.parametrize("text", OWN_LOOKALIKES)
+def test_harmless_lookalikes_stay_none(shipped, text):
+    assert assess(text, cues=shipped).level == NONE

@@ -1,0 +1,362 @@
+"""Train the safety check's learned backstop and measure it honestly, set by set.
+
+    pip install -e '.[train]'
+    python tools/train_safety_model.py [--cues DIR] [--out FILE] [--report FILE] [--dry-run]
+
+Reads every labelled JSONL under tests/safety/data/ (the blind probe sets r5-r14, routine
+none, heldout, and the lines in training/ written by the model's authors) and every message
+the safety tests check, labelled as the cues assess it (the tests assert those verdicts).
+Never reads the sets held out for the final measure (r10, r12) nor the shared dev file.
+
+Then:
+1. leave-one-set-out cross-validation: for each blind set, a model trained on all the other
+   sets scores it; the report shows, per set, the rules alone, the model alone and rules +
+   model (the model only speaks when the rules say "none");
+2. picks the per-level thresholds from those cross-validated scores only: the ones that
+   catch the most positives with the model alone while the false escalations the model
+   adds to the rules' own average at most --max-added (1.5%) over the held-out sets;
+3. trains on everything and writes the weights (features whose weights are negligible are
+   left out) to config/safety/model/safety-model.json.gz.
+
+Deterministic: sets and lines are read in sorted order and the solver has no randomness,
+so the same data gives the same file.
+
+The rules were tuned on these sets, so "rules" and "rules + model" look better here than on
+new messages. For honest figures on a set, pass --cues with a copy of the cue directory as
+it was before anyone tuned on that set. scikit-learn is only needed here (extra `train`);
+the bot reads the file in pure Python (bot/safety/model.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gzip
+import json
+import math
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.safety.assessment import assess  # noqa: E402
+from bot.safety.cues import CueSet, load_cues  # noqa: E402
+from bot.safety.model import LEVELS, SCHEMA_VERSION, FeatureSpec, SafetyModel  # noqa: E402
+
+DATA = ROOT / "tests" / "safety" / "data"
+OWN_LINES = DATA / "training"  # written after seeing the cues: trained on, never measured
+TESTS = ROOT / "tests" / "safety"
+# test modules whose sentences are not resident messages with a verdict the cues give
+NOT_SENTENCES = {"test_model", "test_normalize", "test_cues", "test_triggers", "test_evaluate"}
+HELD_OUT_NAMES = ("r10.jsonl", "r12.jsonl", "escalation-dev.jsonl")  # the final measure
+OUT = ROOT / "config" / "safety" / "model" / "safety-model.json.gz"
+SPEC = FeatureSpec(words=(1, 2), chars=(3, 5))
+C = 16.0  # inverse regularization strength, chosen by cross-validation (1, 4, 8, 16, 32, 64 tried)
+PRUNE = 0.02  # a feature whose weights all lie within this of zero is left out of the file
+SCALE = 10000  # weights are stored as integers in ten-thousandths
+MAX_ADDED = 0.015  # false escalations the model may add to the rules' own, on average
+GRID = [round(0.30 + 0.025 * i, 3) for i in range(28)]  # thresholds tried: 0.30 .. 0.975
+
+
+@dataclass(frozen=True)
+class Line:
+    set: str
+    text: str
+    lang: str | None
+    label: str
+    normalized: str
+    rules: str  # the rules' verdict
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cues", type=Path, help="cue directory (default config/safety)")
+    parser.add_argument("--out", type=Path, default=OUT, help="weights file to write")
+    parser.add_argument("--report", type=Path, help="also write the report to this file")
+    parser.add_argument("--max-added", type=float, default=MAX_ADDED,
+                        help="highest average false escalation the model may add to the "
+                             "rules' own when picking thresholds")
+    parser.add_argument("--c", type=float, default=C, help="inverse regularization strength")
+    parser.add_argument("--dry-run", action="store_true", help="report only, write nothing")
+    args = parser.parse_args(argv)
+
+    cue_set = dataclasses.replace(load_cues(args.cues), model=None)  # the rules alone
+    lines = read_lines(source_files(), cue_set) + test_sentences(cue_set)
+    report: list[str] = [f"{len(lines)} lines from {len({x.set for x in lines})} sets; "
+                         f"features {SPEC}; C={args.c}", ""]
+    folds = sorted({x.set for x in lines if x.set != "training"})
+    probabilities = cross_validate(lines, folds, args.c)
+    thresholds = pick_thresholds(lines, folds, probabilities, args.max_added)
+    report += cv_table(lines, folds, probabilities, thresholds)
+    report += veto_check(lines, folds, probabilities)
+    fit = train(lines, args.c)
+    weights = {f: w for f, w in fit.weights.items() if max(map(abs, w)) >= PRUNE}
+    report += ["", f"thresholds: emergency {thresholds['emergency']}, "
+                   f"crisis {thresholds['crisis']}",
+               f"weights kept: {len(weights)} of {len(fit.weights)} features "
+               f"(|w| >= {PRUNE})"]
+    if not args.dry_run:
+        size = write(args.out, fit.bias, weights, lines, thresholds, args.c)
+        report.append(f"wrote {args.out} ({size / 1e6:.2f} MB)")
+    text = "\n".join(report)
+    print(text)
+    if args.report:
+        args.report.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+def source_files() -> list[Path]:
+    """Every labelled file under tests/safety/data/, sorted."""
+    files = sorted(DATA.rglob("*.jsonl"))
+    for path in files:
+        if path.name in HELD_OUT_NAMES:
+            raise SystemExit(f"refusing to train on {path}: it is held out for the final measure")
+    return files
+
+
+def read_lines(files: list[Path], cue_set: CueSet) -> list[Line]:
+    lines = []
+    for path in files:
+        name = "training" if OWN_LINES in path.parents else path.stem
+        for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not raw.strip():
+                continue
+            row = json.loads(raw)
+            if row.get("label") not in LEVELS:
+                raise SystemExit(f"{path} line {number}: label must be one of {LEVELS}")
+            rules = assess(row["text"], row.get("lang"), cues=cue_set).level
+            lines.append(Line(name, row["text"], row.get("lang"), row["label"],
+                              cue_set.normalizer(row["text"]), rules))
+    return lines
+
+
+def test_sentences(cue_set: CueSet) -> list[Line]:
+    """The messages the safety tests check, labelled with the verdict the cues give them
+    (the tests assert those verdicts), as lines of the "training" set: the families and
+    look-alikes written after each probe round teach the model what the cues were taught,
+    above all which harmless messages must stay "none"."""
+    import contextlib
+    import io
+
+    import pytest
+
+    texts: set[str] = set()
+
+    class Collector:
+        def pytest_collection_modifyitems(self, items):
+            for item in items:
+                spec = getattr(item, "callspec", None)
+                if spec is None or item.module.__name__.rsplit(".", 1)[-1] in NOT_SENTENCES:
+                    continue
+                text = spec.params.get("text")
+                if isinstance(text, str) and text.strip():
+                    texts.add(text)
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", str(TESTS)],
+                     plugins=[Collector()])
+    return [Line("training", text, None, assess(text, cues=cue_set).level,
+                 cue_set.normalizer(text), assess(text, cues=cue_set).level)
+            for text in sorted(texts)]
+
+
+def vectors(lines: list[Line]) -> list[dict[str, float]]:
+    """Each line's features, each block scaled to unit length, as SafetyModel reads them."""
+    rows = []
+    for line in lines:
+        row: dict[str, float] = {}
+        for block in SPEC.extract(line.normalized):
+            for feature in block:
+                row[feature] = 1.0 / math.sqrt(len(block))
+        rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True)
+class Fit:
+    """Trained weights, one number per level (in LEVELS order), as sklearn found them."""
+
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+    def model(self) -> SafetyModel:
+        return SafetyModel.from_vectors("(memory)", SPEC, self.bias, self.weights)
+
+
+def train(lines: list[Line], c: float) -> Fit:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer(sort=True)
+    x = vectorizer.fit_transform(vectors(lines))
+    y = [LEVELS.index(line.label) for line in lines]
+    fit = LogisticRegression(C=c, max_iter=5000).fit(x, y)
+    assert list(fit.classes_) == [0, 1, 2], "every level needs training lines"
+    names = vectorizer.get_feature_names_out()
+    weights = {str(name): tuple(float(w) for w in fit.coef_[:, i])
+               for i, name in enumerate(names)}
+    return Fit(tuple(float(b) for b in fit.intercept_), weights)
+
+
+def cross_validate(lines: list[Line], folds: list[str], c: float) -> list[dict[str, float]]:
+    """Each line's probabilities from a model that never saw its set (own lines: none)."""
+    probabilities: list[dict[str, float]] = [{} for _ in lines]
+    for fold in folds:
+        model = train([x for x in lines if x.set != fold], c).model()
+        for i, line in enumerate(lines):
+            if line.set == fold:
+                probabilities[i] = model.probabilities(line.normalized)
+    return probabilities
+
+
+def verdict(probabilities: dict[str, float], thresholds: dict[str, float]) -> str:
+    passing = [(probabilities[level], level) for level in ("emergency", "crisis")
+               if probabilities[level] >= thresholds[level]]
+    return max(passing)[1] if passing else "none"
+
+
+def figures(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
+    """Emergency recall, crisis recall, false escalation for (label, got) pairs."""
+    def share(label: str, good) -> float:
+        chosen = [got for lab, got in pairs if lab == label]
+        return sum(map(good, chosen)) / len(chosen) if chosen else math.nan
+    return (share("emergency", lambda g: g == "emergency"),
+            share("crisis", lambda g: g == "crisis"),
+            share("none", lambda g: g != "none"))
+
+
+def outcomes(lines: list[Line], probabilities: list[dict[str, float]],
+             thresholds: dict[str, float], fold: str) -> dict[str, list[tuple[str, str]]]:
+    rules, alone, both = [], [], []
+    for line, probs in zip(lines, probabilities, strict=True):
+        if line.set != fold:
+            continue
+        model = verdict(probs, thresholds)
+        rules.append((line.label, line.rules))
+        alone.append((line.label, model))
+        both.append((line.label, line.rules if line.rules != "none" else model))
+    return {"rules": rules, "model": alone, "rules+model": both}
+
+
+def pick_thresholds(lines: list[Line], folds: list[str], probabilities: list[dict[str, float]],
+                    max_added: float) -> dict[str, float]:
+    """The thresholds with the best average model-alone recall (the share of positives the
+    model would catch were the rules to miss them) whose false escalations added to the
+    rules' own (harmless lines the rules let through and the model escalates) average at
+    most max_added over the held-out sets; ties go to the higher thresholds.
+
+    The rules' own false escalations are left out of the budget because the rules were
+    tuned on these very sets: on them they look cleaner than on new messages."""
+    per_fold = {fold: [(line.label, probs) for line, probs in zip(lines, probabilities,
+                                                                   strict=True)
+                       if line.set == fold] for fold in folds}
+    rules_none = {fold: [probs for line, probs in zip(lines, probabilities, strict=True)
+                         if line.set == fold and line.label == "none" and line.rules == "none"]
+                  for fold in folds}
+    nones = {fold: sum(label == "none" for label, _ in rows) for fold, rows in per_fold.items()}
+    best: tuple[float, float, float] | None = None
+    for te in GRID:
+        for tc in GRID:
+            thresholds = {"emergency": te, "crisis": tc}
+            added = _mean([sum(verdict(p, thresholds) != "none" for p in rules_none[f])
+                           / nones[f] for f in folds if nones[f]])
+            if added > max_added + 1e-9:
+                continue
+            recall = 0.0
+            for level in ("emergency", "crisis"):
+                recall += _mean([_share([verdict(p, thresholds) == level
+                                         for label, p in per_fold[f] if label == level])
+                                 for f in folds])
+            key = (recall, te + tc, te)
+            if best is None or key > best:
+                best = key
+    if best is None:
+        return {"emergency": GRID[-1], "crisis": GRID[-1]}
+    te = best[2]
+    return {"emergency": te, "crisis": round(best[1] - te, 3)}
+
+
+def veto_check(lines: list[Line], folds: list[str], probabilities: list[dict[str, float]]
+               ) -> list[str]:
+    """What a model veto of the rules would do (not used: the rules' verdict stands)."""
+    out = ["", "if the model could veto a rules escalation when P(none) >= x "
+               "(held-out sets; not used, the rules' verdict stands):"]
+    for x in (0.8, 0.9, 0.95):
+        lost = removed = 0
+        for line, probs in zip(lines, probabilities, strict=True):
+            if line.set in folds and line.rules != "none" and probs["none"] >= x:
+                removed += line.label == "none"
+                lost += line.label != "none"
+        out.append(f"  x={x}: {removed} false escalations removed, {lost} true escalations lost")
+    return out
+
+
+def cv_table(lines: list[Line], folds: list[str], probabilities: list[dict[str, float]],
+             thresholds: dict[str, float]) -> list[str]:
+    kinds = ("rules", "model", "rules+model")
+    out = ["leave-one-set-out cross-validation at the chosen thresholds "
+           "(emergency recall / crisis recall / false escalation on none)",
+           f"{'held-out set':<14}{'lines':>6}  " + "".join(f"{k:<23}" for k in kinds)]
+    totals: dict[str, list[tuple[float, float, float]]] = {k: [] for k in kinds}
+    for fold in folds:
+        per_kind = outcomes(lines, probabilities, thresholds, fold)
+        cells = []
+        for kind in kinds:
+            numbers = figures(per_kind[kind])
+            totals[kind].append(numbers)
+            cells.append(_cell(numbers))
+        out.append(f"{fold:<14}{len(per_kind['rules']):>6}  " + "".join(cells))
+    means = [_cell(tuple(_mean([t[i] for t in totals[k]]) for i in range(3))) for k in kinds]
+    out.append(f"{'average':<14}{'':>6}  " + "".join(means))
+    out.append("rules alone were tuned on every one of these sets; the model column says how "
+               "much of each held-out set the model catches by itself")
+    return out
+
+
+def write(path: Path, bias: tuple[float, ...], weights: dict[str, tuple[float, ...]],
+          lines: list[Line], thresholds: dict[str, float], c: float) -> int:
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.set] = counts.get(line.set, 0) + 1
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "levels": list(LEVELS),
+        "features": {"words": list(SPEC.words), "chars": list(SPEC.chars)},
+        "scale": SCALE,
+        "trained": {"by": "tools/train_safety_model.py", "c": c, "prune": PRUNE,
+                    "lines": counts, "cv_thresholds": thresholds},
+        "bias": [round(b * SCALE) for b in bias],
+        "weights": {f: [round(v * SCALE) for v in w] for f, w in sorted(weights.items())},
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = json.dumps(data, separators=(",", ":"), sort_keys=False).encode("utf-8")
+    # mtime=0: the same weights give the same bytes
+    with open(path, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", mtime=0,
+                                               filename="") as gz:
+        gz.write(raw)
+    return path.stat().st_size
+
+
+def _cell(numbers: tuple[float, float, float]) -> str:
+    e, c, f = numbers
+    return f"{_pct(e)} / {_pct(c)} / {f:5.1%}".ljust(23)
+
+
+def _pct(value: float) -> str:
+    return "  -  " if math.isnan(value) else f"{value:.3f}"
+
+
+def _share(hits: list[bool]) -> float:
+    return sum(hits) / len(hits) if hits else math.nan
+
+
+def _mean(values: list[float]) -> float:
+    real = [v for v in values if not math.isnan(v)]
+    return sum(real) / len(real) if real else math.nan
+
+
+if __name__ == "__main__":
+    sys.exit(main())
