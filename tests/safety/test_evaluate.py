@@ -77,4 +77,4 @@ def test_families_fixed_after_each_blind_probe_stay_fixed(probe, capsys):
 
 
 def test_every_blind_probe_is_kept():
-    assert [p.stem for p in PROBES] == ["r5", "r6", "r7", "r8", "r8a"]
+    assert [p.stem for p in PROBES] == ["r11", "r13", "r14", "r5", "r6", "r7", "r8", "r8a"]
