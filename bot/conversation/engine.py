@@ -22,6 +22,7 @@ from bot.conversation.registry import FlowRegistry
 from bot.masking import mask_address
 from bot.storage import conversations as store
 from bot.storage.db import write_transaction
+from bot.storage.prepared import batched
 from bot.storage.timestamps import utcnow
 
 log = logging.getLogger(__name__)
@@ -132,12 +133,13 @@ class Engine:
             else:
                 dialogue.run()
             conv_id = dialogue.conv["id"] if dialogue.conv else contact["conversation_id"]
-            if conv_id != filed_under:
-                store.set_message_conversation(conn, message_id, conv_id)
             store.record_attachments(conn, conv_id, message_id, list(inbound.media), now)
-            store.record_replies(conn, message_id, contact["id"], conv_id, inbound.channel,
-                                 inbound.address, dialogue.replies, now)
-            store.record_events(conn, dialogue.events)
+            with batched(conn):  # nothing below is read back: one round trip on PostgreSQL
+                if conv_id != filed_under:
+                    store.set_message_conversation(conn, message_id, conv_id)
+                store.record_replies(conn, message_id, contact["id"], conv_id,
+                                     inbound.channel, inbound.address, dialogue.replies, now)
+                store.record_events(conn, dialogue.events)
         return outcome
 
     def _escalate(self, dialogue: Dialogue, assessment) -> list[int]:

@@ -13,13 +13,15 @@ Column defaults in tables.py are not applied here: callers pass every column the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import ClauseElement
 
 
@@ -79,7 +81,8 @@ class Prepared:
         """Execute with one set of values; the driver's cursor, for rows if any."""
         c = self.compiled_for(conn.dialect)
         cursor = self._cursor(conn)
-        cursor.execute(c.sql, self._params(c, values))
+        with as_sqlalchemy_errors(conn, c.sql):
+            cursor.execute(c.sql, self._params(c, values))
         return cursor
 
     def run_many(self, conn: Connection, rows: Sequence[dict]) -> None:
@@ -89,7 +92,8 @@ class Prepared:
         c = self.compiled_for(conn.dialect)
         cursor = self._cursor(conn)
         try:
-            cursor.executemany(c.sql, [self._params(c, row) for row in rows])
+            with as_sqlalchemy_errors(conn, c.sql):
+                cursor.executemany(c.sql, [self._params(c, row) for row in rows])
         finally:
             cursor.close()
 
@@ -124,6 +128,36 @@ class Prepared:
             return cursor.rowcount
         finally:
             cursor.close()
+
+
+@contextmanager
+def as_sqlalchemy_errors(conn: Connection, statement: str | None = None) -> Iterator[None]:
+    """The driver's own errors raised as SQLAlchemy's, as Connection.execute would raise
+    them, so callers handle one kind (a dropped connection is marked invalidated and the
+    pool discards it)."""
+    dbapi = conn.dialect.loaded_dbapi
+    try:
+        yield
+    except dbapi.Error as exc:
+        dropped = conn.dialect.is_disconnect(exc, conn.connection.dbapi_connection, None)
+        if dropped:
+            conn.invalidate()
+        raise DBAPIError.instance(statement, None, exc, dbapi.Error,
+                                  connection_invalidated=dropped,
+                                  dialect=conn.dialect) from exc
+
+
+@contextmanager
+def batched(conn: Connection) -> Iterator[None]:
+    """Statements whose results nobody reads, sent together: on PostgreSQL in psycopg's
+    pipeline mode, one round trip at the end of the block instead of one each (an error
+    still raises, at the end of the block). Elsewhere they simply run as they come."""
+    pipeline = getattr(conn.connection.driver_connection, "pipeline", None)
+    if conn.dialect.name != "postgresql" or pipeline is None:
+        yield
+        return
+    with as_sqlalchemy_errors(conn), pipeline():
+        yield
 
 
 class PerDialect:

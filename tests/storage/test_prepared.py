@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from bot.storage import conversations as store
 from bot.storage import reports as report_store
@@ -61,3 +61,21 @@ def test_unknown_columns_are_refused(app):
         contact = store.lock_contact(conn, "sms", "+13125550112", NOW)
         with pytest.raises(ValueError, match="nickname"):
             store.update_contact(conn, contact["id"], nickname="x")
+
+
+def test_a_driver_error_is_raised_as_sqlalchemys_as_connection_execute_would(app):
+    from sqlalchemy.exc import IntegrityError
+
+    from bot.storage.prepared import Prepared, batched
+
+    db = app.extensions["bot"].db
+    keys = [c.name for c in events.c if c.name != "id"]
+    bad = Prepared(insert(events), keys)
+    no_time = {**dict.fromkeys(keys), "kind": "step_answered", "data": {}}  # "at" is NOT NULL
+    with pytest.raises(IntegrityError), db.begin() as conn:
+        bad.execute(conn, no_time)
+    with pytest.raises(IntegrityError), db.begin() as conn, batched(conn):
+        store.record_events(conn, [{"at": NOW, "kind": "step_answered"}])
+        bad.execute(conn, no_time)
+    with db.connect() as conn:
+        assert conn.execute(select(events)).all() == []  # both transactions rolled back
