@@ -67,7 +67,8 @@ def assess(text: str, lang: str | None = None, *, cues: CueSet | None = None) ->
             match = cue.regex.search(searchable, start + 1)
     fired.sort(key=lambda f: f[0])
     assessment = _decide(fired, context, cue_set)
-    if assessment.level == NONE and cue_set.model is not None:
+    if (assessment.level == NONE and cue_set.model is not None
+            and normalized.count(" ") + 1 >= cue_set.model_min_words):
         return _backstop(assessment, normalized, cue_set)
     return assessment
 

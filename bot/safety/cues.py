@@ -84,6 +84,7 @@ class CueSet:
     # the learned backstop (settings.yaml `model`): None when switched off
     model: SafetyModel | None = None
     model_thresholds: Mapping[str, float] | None = None
+    model_min_words: int = 1
 
     def present_triggers(self, text: str) -> frozenset[str]:
         """The cue triggers that occur in `text`."""
@@ -147,7 +148,8 @@ def _load(directory: Path) -> CueSet:
     if not backstop.get("enabled", False):
         return cue_set
     return replace(cue_set, model=load_model(directory / backstop["file"]),
-                   model_thresholds=dict(backstop["thresholds"]))
+                   model_thresholds=dict(backstop["thresholds"]),
+                   model_min_words=int(backstop.get("min_words", 1)))
 
 
 def _compile(directory: Path, settings_path: Path, settings: dict[str, Any],

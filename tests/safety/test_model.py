@@ -207,3 +207,19 @@ def test_the_model_catches_what_the_cues_miss(shipped, text, level):
 @pytest.mark.parametrize("text", OWN_LOOKALIKES)
 def test_harmless_lookalikes_stay_none(shipped, text):
     assert assess(text, cues=shipped).level == NONE
+
+
+@pytest.mark.parametrize("word", ["help", "HELP", "ayuda", "caawi", "pab", "stop", "nres",
+                                  "menu", "skip", "yes", "haa"])
+def test_a_bare_command_word_is_left_to_the_cues(shipped, word):
+    # the resident asked for the help text (or answered the bot), not for 911
+    assert shipped.model_min_words == 2
+    assert assess(word, cues=shipped).level == NONE
+
+
+def test_short_messages_are_left_to_the_cues_when_settings_say_so(tmp_path, cues):
+    tiny = replace(cues, model=load_model(write_model(tmp_path, TINY)),
+                   model_thresholds={EMERGENCY: 0.5, CRISIS: 0.5}, model_min_words=1)
+    assert assess("zebra", cues=tiny).level == CRISIS  # the tiny model reads "zebra" as crisis
+    assert assess("zebra", cues=replace(tiny, model_min_words=2)).level == NONE
+    assert assess("zebra mural", cues=replace(tiny, model_min_words=2)).level == CRISIS
