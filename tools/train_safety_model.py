@@ -48,6 +48,7 @@ from bot.safety.cues import CueSet, load_cues  # noqa: E402
 from bot.safety.model import LEVELS, SCHEMA_VERSION, FeatureSpec, SafetyModel  # noqa: E402
 
 DATA = ROOT / "tests" / "safety" / "data"
+MEASURE = DATA / "measure"  # blind sets for the honest figure: never trained or tuned on
 OWN_LINES = DATA / "training"  # written after seeing the cues: trained on, never measured
 TESTS = ROOT / "tests" / "safety"
 # test modules whose sentences are not resident messages with a verdict the cues give
@@ -111,8 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def source_files() -> list[Path]:
-    """Every labelled file under tests/safety/data/, sorted."""
-    files = sorted(DATA.rglob("*.jsonl"))
+    """Every labelled file under tests/safety/data/, sorted, but the sets kept for measuring."""
+    files = sorted(p for p in DATA.rglob("*.jsonl") if MEASURE not in p.parents)
     for path in files:
         if path.name in HELD_OUT_NAMES:
             raise SystemExit(f"refusing to train on {path}: it is held out for the final measure")
