@@ -161,9 +161,11 @@ def test_sentences(cue_set: CueSet) -> list[Line]:
     with contextlib.redirect_stdout(io.StringIO()):
         pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", str(TESTS)],
                      plugins=[Collector()])
-    return [Line("training", text, None, assess(text, cues=cue_set).level,
-                 cue_set.normalizer(text), assess(text, cues=cue_set).level)
-            for text in sorted(texts)]
+    lines = []
+    for text in sorted(texts):
+        verdict = assess(text, cues=cue_set).level  # the label and the rules' verdict
+        lines.append(Line("training", text, None, verdict, cue_set.normalizer(text), verdict))
+    return lines
 
 
 def vectors(lines: list[Line]) -> list[dict[str, float]]:

@@ -68,52 +68,64 @@ class CueSet:
     sentence_breaks: re.Pattern[str]
     clause_breaks: re.Pattern[str]
     markers: Mapping[str, re.Pattern[str] | None]
-    # finds every cue trigger in a text at once (see Cue.triggers); a cue none of whose
-    # triggers is in the text cannot match and is skipped
-    trigger_finder: re.Pattern[str] | None = None
-    trigger_implies: Mapping[str, frozenset[str]] | None = None
-    # for each trigger the finder reports, the positions in `cues` of the cues it lets
-    # through; cues without triggers are in `untriggered` and always tried
-    trigger_cues: Mapping[str, tuple[int, ...]] | None = None
-    untriggered: tuple[int, ...] = ()
-    # the same first look for exclusion_passes: a pass runs only when the text holds a
-    # piece of one of its patterns (the finder's trigger -> positions of those passes)
-    exclusion_finder: re.Pattern[str] | None = None
-    exclusion_gate: Mapping[str, frozenset[int]] | None = None
-    ungated_exclusions: frozenset[int] = frozenset()
+    # which cues, and which exclusion passes, can match a text at all (see Gate)
+    cue_gate: Gate | None = None
+    exclusion_gate: Gate | None = None
     # the learned backstop (settings.yaml `model`): None when switched off
     model: SafetyModel | None = None
     model_thresholds: Mapping[str, float] | None = None
     model_min_words: int = 1
 
-    def present_triggers(self, text: str) -> frozenset[str]:
-        """The cue triggers that occur in `text`."""
-        if self.trigger_finder is None or self.trigger_implies is None:
-            return frozenset()
-        found: set[str] = set()
-        for match in self.trigger_finder.finditer(text):
-            found |= self.trigger_implies[match.group(1)]
-        return frozenset(found)
-
     def candidates(self, text: str) -> list[Cue]:
-        """The cues that may match `text`, in cue order: those with a trigger in it and
-        those that have none. Looking up only these, rather than testing every cue, keeps
-        a message from touching hundreds of cue objects (slow when caches are cold)."""
-        if self.trigger_finder is None or self.trigger_cues is None:
+        """The cues that may match `text`, in cue order. Looking up only these, rather
+        than testing every cue, keeps a message from touching hundreds of cue objects
+        (slow when caches are cold)."""
+        if self.cue_gate is None:
             return list(self.cues)
-        found = set(self.untriggered)
-        for match in self.trigger_finder.finditer(text):
-            found.update(self.trigger_cues[match.group(1)])
-        return [self.cues[i] for i in sorted(found)]
+        return [self.cues[i] for i in self.cue_gate.open(text)]
 
     def exclusions_for(self, text: str) -> list[re.Pattern[str]]:
         """The exclusion passes that may match `text`: most messages skip most languages'."""
-        if self.exclusion_finder is None or self.exclusion_gate is None:
+        if self.exclusion_gate is None:
             return list(self.exclusion_passes)
-        wanted = set(self.ungated_exclusions)
-        for match in self.exclusion_finder.finditer(text):
-            wanted |= self.exclusion_gate[match.group(1)]
-        return [self.exclusion_passes[i] for i in sorted(wanted)]
+        return [self.exclusion_passes[i] for i in self.exclusion_gate.open(text)]
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A cheap first look at which of a list of patterns can match a text.
+
+    Each item (a cue, an exclusion pass) has trigger pieces, one of which every match of
+    it contains (see _required_text), or None when it has none to tell. One trie-shaped
+    regex reports, at every position, the longest trigger starting there; the triggers it
+    contains come along with it. An item is tried when one of its triggers is in the text,
+    or always when it has none.
+    """
+
+    finder: re.Pattern[str] | None
+    lets: Mapping[str, tuple[int, ...]]  # reported trigger -> positions of the items it lets in
+    always: tuple[int, ...]
+
+    @classmethod
+    def over(cls, triggers: list[frozenset[str] | None]) -> Gate:
+        holders: dict[str, set[int]] = {}
+        for i, pieces in enumerate(triggers):
+            for piece in pieces or ():
+                holders.setdefault(piece, set()).add(i)
+        words = sorted(holders)
+        lets = {found: tuple(sorted({i for word in words if word in found
+                                     for i in holders[word]}))
+                for found in words}
+        finder = re.compile(f"(?=({_trie(words)}))") if words else None
+        return cls(finder, lets, tuple(i for i, t in enumerate(triggers) if t is None))
+
+    def open(self, text: str) -> list[int]:
+        """Positions of the items that may match `text`, in order."""
+        found = set(self.always)
+        if self.finder is not None:
+            for match in self.finder.finditer(text):
+                found.update(self.lets[match.group(1)])
+        return sorted(found)
 
 
 _default_dir: Path = DEFAULT_DIR
@@ -184,9 +196,7 @@ def _compile(directory: Path, settings_path: Path, settings: dict[str, Any],
                              *negators.values(), rules.abbreviations.values(),
                              rules.fuzzy_keywords)
     sentence = [_SENTENCE_PUNCT, *parts["breaks"]]
-    finder, implies = _trigger_finder(cues)
     exclusion_sets = [e for e in exclusion_sets if e]
-    exclusion_finder, exclusion_gate, ungated = _exclusion_gate(exclusion_sets)
     return CueSet(
         directory=str(directory),
         languages=tuple(lexicon["language"] for _, lexicon in lexicons),
@@ -204,13 +214,8 @@ def _compile(directory: Path, settings_path: Path, settings: dict[str, Any],
         sentence_breaks=_union(sentence),
         clause_breaks=_union([*sentence, ","]),
         markers={kind: _union(parts[kind]) for kind in MARKER_KINDS},
-        trigger_finder=finder,
-        trigger_implies=implies,
-        trigger_cues=_trigger_cues(cues, implies),
-        untriggered=tuple(i for i, cue in enumerate(cues) if cue.triggers is None),
-        exclusion_finder=exclusion_finder,
-        exclusion_gate=exclusion_gate,
-        ungated_exclusions=ungated,
+        cue_gate=Gate.over([cue.triggers for cue in cues]),
+        exclusion_gate=Gate.over([_pass_triggers(patterns) for patterns in exclusion_sets]),
     )
 
 
@@ -342,52 +347,10 @@ def _required(items: list[tuple[Any, Any]], shortest: int) -> frozenset[str] | N
     return max(candidates, key=lambda c: (min(min(len(t.strip()) for t in c), 6), -len(c)))
 
 
-def _trigger_finder(cues: list[Cue]) -> tuple[re.Pattern[str] | None,
-                                               dict[str, frozenset[str]] | None]:
-    """One regex that reports, at every position, the longest trigger starting there,
-    and for each trigger the triggers it contains (found along with it)."""
-    triggers = sorted({t for cue in cues if cue.triggers for t in cue.triggers})
-    if not triggers:
-        return None, None
-    implies = {t: frozenset(u for u in triggers if u in t) for t in triggers}
-    return re.compile(f"(?=({_trie(triggers)}))"), implies
-
-
-def _trigger_cues(cues: list[Cue], implies: dict[str, frozenset[str]] | None
-                  ) -> dict[str, tuple[int, ...]] | None:
-    """For each trigger the finder can report, the positions of the cues it lets through:
-    those with a trigger it contains."""
-    if implies is None:
-        return None
-    holders: dict[str, list[int]] = {}
-    for i, cue in enumerate(cues):
-        for trigger in cue.triggers or ():
-            holders.setdefault(trigger, []).append(i)
-    return {found: tuple(sorted({i for t in contained for i in holders.get(t, ())}))
-            for found, contained in implies.items()}
-
-
-def _exclusion_gate(passes: list[list[str]]) -> tuple[re.Pattern[str] | None,
-                                                     dict[str, frozenset[int]] | None,
-                                                     frozenset[int]]:
-    """A trigger finder over the exclusion patterns, which passes each trigger lets run,
-    and the passes that always run (one of their patterns has no telling text)."""
-    holders: dict[str, set[int]] = {}
-    ungated: set[int] = set()
-    for i, patterns in enumerate(passes):
-        for pattern in patterns:
-            triggers = _required_text(pattern)
-            if triggers is None:
-                ungated.add(i)
-                break
-            for trigger in triggers:
-                holders.setdefault(trigger, set()).add(i)
-    if not holders:
-        return None, None, frozenset(ungated)
-    words = sorted(holders)
-    gate = {found: frozenset(i for t in words if t in found for i in holders[t])
-            for found in words}
-    return re.compile(f"(?=({_trie(words)}))"), gate, frozenset(ungated)
+def _pass_triggers(patterns: list[str]) -> frozenset[str] | None:
+    """An exclusion pass's triggers: its patterns' together, None if one has none."""
+    triggers = [_required_text(pattern) for pattern in patterns]
+    return None if None in triggers else frozenset().union(*triggers)
 
 
 def _trie(words: list[str]) -> str:

@@ -49,18 +49,17 @@ def test_a_pattern_without_telling_text_has_no_triggers(pattern):
 def test_every_match_contains_one_of_its_cues_triggers(cues):
     for text in _texts():
         searchable = _mask_exclusions(cues.normalizer(text), cues)
-        present = cues.present_triggers(searchable)
         for cue in cues.cues:
             if cue.triggers is None:
                 continue
             for match in cue.regex.finditer(searchable):
-                assert not cue.triggers.isdisjoint(present), (cue.id, match.group())
+                assert any(t in match.group() for t in cue.triggers), (cue.id, match.group())
 
 
 def test_verdicts_are_the_same_with_and_without_the_shortcut(cues):
     plain = dataclasses.replace(
         cues, cues=tuple(dataclasses.replace(c, triggers=None) for c in cues.cues),
-        trigger_cues=None)
+        cue_gate=None)
     for text in _texts():
         assert assess(text, cues=cues) == assess(text, cues=plain), text
 
@@ -74,7 +73,7 @@ def test_every_cue_that_matches_is_among_the_candidates(cues):
 
 
 def test_exclusions_blank_the_same_text_with_and_without_the_shortcut(cues):
-    ungated = dataclasses.replace(cues, exclusion_finder=None)
+    ungated = dataclasses.replace(cues, exclusion_gate=None)
     samples = [*_texts(), "the fire hydrant was blocked", "dead battery, no one hurt",
                "tab sis hluav taws kub", "mi carro, el extintor de incendios"]
     for text in samples:
