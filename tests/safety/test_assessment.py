@@ -83,6 +83,23 @@ def test_obfuscated_and_abbreviated_danger_still_escalates(text):
     assert level(text) == EMERGENCY
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # blocked in by a parked car: a parking report
+    ("a pickup is double parked outside my building and i cant get out", NONE),
+    ("someone blocked me in, cant get out of my driveway for work", NONE),
+    ("i cant get out of my parking spot, a van is blocking me", NONE),
+    ("the neighbor parks behind my garage every morning so i cannot get my car out", NONE),
+    # trapped, beside the same words: still an emergency
+    ("the car flipped and i cant get out", EMERGENCY),
+    ("someone parked behind me, i cant get out and smoke is pouring out of the building",
+     EMERGENCY),
+    ("he blocked the door with his truck and locked me in, i cant get out and he has a gun",
+     EMERGENCY),
+])
+def test_blocked_in_by_a_parked_car_is_not_trapped(text, expected):
+    assert level(text) == expected
+
+
 @pytest.mark.parametrize("text", ["$uicide", "i'm going to h@ng mys3lf", "s u i c i d a l"])
 def test_obfuscated_crisis_still_escalates(text):
     assert level(text) == CRISIS
