@@ -53,6 +53,9 @@ def build_services(config: Mapping[str, Any]) -> Services:
     return Services(db, registry, engine, sender)
 
 
+MAX_REQUEST_BYTES = 256 * 1024  # a request body larger than this gets a 413
+
+
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     """The Flask app; overrides win over config/defaults.yaml and the environment."""
     config = load_config(overrides)
@@ -61,7 +64,8 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         log.warning("SECRET_KEY is not set: using a random key (sessions end on restart)")
         app.config["SECRET_KEY"] = secrets.token_hex(32)
-    app.config.setdefault("MAX_CONTENT_LENGTH", 256 * 1024)
+    if not app.config.get("MAX_CONTENT_LENGTH"):  # Flask's default is None: no limit
+        app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.extensions["bot"] = build_services(app.config)
 
     from bot.channels import chat, sms

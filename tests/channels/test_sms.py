@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from bot.storage.tables import attachments, messages
-from tests.conftest import PUBLIC_URL, reference_in
+from tests.conftest import PUBLIC_URL, reference_in, replies_in
 from tests.helpers import THEFT_BY_SMS, all_reports, count, inbound_bodies
 
 
@@ -186,3 +188,40 @@ def test_a_signature_over_the_url_with_its_default_port_is_accepted(phone):
 
 def test_a_signature_header_with_non_ascii_text_is_refused_not_an_error(phone):
     assert phone.post(phone.form("hi"), signature="sïgnature✓").status_code == 403
+
+
+def test_a_multipart_post_is_read_like_twilios_urlencoded_one(phone):
+    form = phone.form("someone stole my bike")
+    signature = phone.validator.compute_signature(PUBLIC_URL + "/sms", form)
+    response = phone.client.post("/sms", data=form, content_type="multipart/form-data",
+                                 headers={"X-Twilio-Signature": signature})
+    assert response.status_code == 200
+    assert "Where did it happen" in "\n".join(replies_in(response.get_data(as_text=True)))
+
+
+def test_a_field_sent_twice_counts_once_as_signed(phone):
+    form = phone.form("someone stole my bike")
+    signature = phone.validator.compute_signature(PUBLIC_URL + "/sms", form)
+    body = urlencode(form) + "&" + urlencode({"Body": "CANCEL"})
+    response = phone.client.post("/sms", data=body, headers={"X-Twilio-Signature": signature},
+                                 content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    assert "Where did it happen" in "\n".join(replies_in(response.get_data(as_text=True)))
+
+
+def test_broken_percent_encoding_and_bytes_are_answered_not_an_error(app, phone):
+    form = phone.form("placeholder")
+    form["Body"] = "my bike \ufffd%ZZ"  # what the server reads the raw bytes below as
+    signature = phone.validator.compute_signature(PUBLIC_URL + "/sms", form)
+    raw = urlencode({k: v for k, v in form.items() if k != "Body"}).encode()
+    raw += b"&Body=my+bike+%FF%ZZ"
+    response = phone.client.post("/sms", data=raw, headers={"X-Twilio-Signature": signature},
+                                 content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    assert "my bike \ufffd%ZZ" in inbound_bodies(app)
+
+
+def test_a_body_over_the_size_limit_is_refused_with_413(app, phone):
+    form = phone.form("x" * (app.config["MAX_CONTENT_LENGTH"] + 1))
+    assert phone.post(form).status_code == 413
+    assert count(app, messages) == 0
