@@ -47,8 +47,9 @@ def _sender_e164(raw: str, region: str) -> str | None:
 def _form() -> dict[str, str]:
     """The posted fields, first value of each. Twilio posts a flat urlencoded form, which
     parse_qsl reads in a fraction of the time of werkzeug's general form parser; any other
-    body (a multipart post from some other client) goes through that parser."""
-    if request.mimetype != "application/x-www-form-urlencoded":
+    body (a multipart post from some other client) goes through that parser, and so does a
+    request whose form something already parsed (its body has been read by then)."""
+    if request.mimetype != "application/x-www-form-urlencoded" or "form" in vars(request):
         return request.form.to_dict()
     form: dict[str, str] = {}
     for key, value in parse_qsl(request.get_data(as_text=True), keep_blank_values=True,

@@ -225,3 +225,13 @@ def test_a_body_over_the_size_limit_is_refused_with_413(app, phone):
     form = phone.form("x" * (app.config["MAX_CONTENT_LENGTH"] + 1))
     assert phone.post(form).status_code == 413
     assert count(app, messages) == 0
+
+
+def test_a_form_read_before_the_webhook_is_still_read(app, phone):
+    from flask import request
+
+    @app.before_request
+    def peek():  # another extension reading the form first consumes the body
+        request.form.get("From")
+
+    assert "Where did it happen" in phone.send("someone stole my bike")
