@@ -63,6 +63,7 @@ class Dialogue:
     events: list[dict] = field(default_factory=list)
     conv: dict | None = None
     understood: str | None = None  # "Theft: bike", said before the next question
+    unsaved: dict[int, dict] = field(default_factory=dict)  # conversations save() marked
 
     def __post_init__(self):
         self.texts = self.registry.texts
@@ -86,8 +87,17 @@ class Dialogue:
         return self.registry.compiled(self.conn, self.conv["flow"], self.conv["flow_version"])
 
     def save(self) -> None:
+        """Mark the current conversation to be written by flush(), at the end of the turn:
+        nothing in a turn reads a conversation row back, so the UPDATE can travel with
+        the turn's last writes (one round trip on PostgreSQL)."""
         if self.conv is not None:
-            store.save_conversation(self.conn, self.conv, self.now)
+            self.unsaved[self.conv["id"]] = self.conv
+
+    def flush(self) -> None:
+        """Write every conversation this turn changed (a closed one and its successor)."""
+        for conv in self.unsaved.values():
+            store.save_conversation(self.conn, conv, self.now)
+        self.unsaved.clear()
 
     def close(self, status: str) -> None:
         """End the current conversation (submitted, cancelled, abandoned)."""

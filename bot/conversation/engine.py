@@ -135,6 +135,7 @@ class Engine:
             conv_id = dialogue.conv["id"] if dialogue.conv else contact["conversation_id"]
             store.record_attachments(conn, conv_id, message_id, list(inbound.media), now)
             with batched(conn):  # nothing below is read back: one round trip on PostgreSQL
+                dialogue.flush()
                 if conv_id != filed_under:
                     store.set_message_conversation(conn, message_id, conv_id)
                 store.record_replies(conn, message_id, contact["id"], conv_id,

@@ -165,3 +165,21 @@ def test_two_messages_from_one_number_at_once_are_both_kept(app, fake_twilio):
 
         state = conn.execute(conversations.select()).mappings().one()["state"]
     assert state in ("when", "description")
+
+
+def test_menu_mid_report_closes_the_old_conversation_and_starts_a_new_one(app, phone):
+    from sqlalchemy import select
+
+    from bot.storage.tables import conversations
+    from tests.helpers import db
+
+    phone.send("my bike was stolen")
+    phone.send("120 Main St")
+    assert "What do you want to report" in phone.send("menu")
+    with db(app).connect() as conn:
+        rows = conn.execute(select(conversations.c.flow, conversations.c.status,
+                                   conversations.c.state).order_by(conversations.c.id)).all()
+    (old_flow, old_status, old_state), (new_flow, new_status, new_state) = rows
+    assert (old_flow, old_status, old_state) == ("theft", "abandoned", "when")
+    assert (new_flow, new_status) == ("intake", "active")
+    assert "What do you want to report" in phone.send("hello")
