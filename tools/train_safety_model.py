@@ -45,7 +45,13 @@ sys.path.insert(0, str(ROOT))
 
 from bot.safety.assessment import assess  # noqa: E402
 from bot.safety.cues import CueSet, load_cues  # noqa: E402
-from bot.safety.model import LEVELS, SCHEMA_VERSION, FeatureSpec, SafetyModel  # noqa: E402
+from bot.safety.model import (  # noqa: E402
+    LEVELS,
+    SCHEMA_VERSION,
+    FeatureSpec,
+    SafetyModel,
+    level_passing,
+)
 
 DATA = ROOT / "tests" / "safety" / "data"
 MEASURE = DATA / "measure"  # blind sets for the honest figure: never trained or tuned on
@@ -218,9 +224,8 @@ def cross_validate(lines: list[Line], folds: list[str], c: float) -> list[dict[s
 
 
 def verdict(probabilities: dict[str, float], thresholds: dict[str, float]) -> str:
-    passing = [(probabilities[level], level) for level in ("emergency", "crisis")
-               if probabilities[level] >= thresholds[level]]
-    return max(passing)[1] if passing else "none"
+    """The model's verdict alone, as assess() would take it: a level or "none"."""
+    return level_passing(probabilities, thresholds) or "none"
 
 
 def figures(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:

@@ -119,10 +119,15 @@ class SafetyModel:
 
     def escalation(self, normalized: str, thresholds: Mapping[str, float]) -> str | None:
         """The level whose probability passes its threshold (the likelier if both), or None."""
-        probabilities = self.probabilities(normalized)
-        passing = [(probabilities[level], level) for level, threshold in thresholds.items()
-                   if probabilities[level] >= threshold]
-        return max(passing)[1] if passing else None
+        return level_passing(self.probabilities(normalized), thresholds)
+
+
+def level_passing(probabilities: Mapping[str, float],
+                  thresholds: Mapping[str, float]) -> str | None:
+    """The level whose probability reaches its threshold (the likelier if both), or None."""
+    passing = [(probabilities[level], level) for level, threshold in thresholds.items()
+               if probabilities[level] >= threshold]
+    return max(passing)[1] if passing else None
 
 
 def load_model(path: str | Path) -> SafetyModel:
