@@ -16,6 +16,7 @@ from bot.config import load_config, resolve_path
 from bot.conversation.engine import Engine
 from bot.conversation.registry import FlowRegistry
 from bot.conversation.texts import SystemTexts
+from bot.cookie_session import LazyCookieSessions
 from bot.routing import RoutingTable
 from bot.storage.db import make_engine
 
@@ -60,6 +61,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     """The Flask app; overrides win over config/defaults.yaml and the environment."""
     config = load_config(overrides)
     app = Flask(__name__)
+    app.session_interface = LazyCookieSessions()
     app.config.update(config)
     if not app.config.get("SECRET_KEY"):
         log.warning("SECRET_KEY is not set: using a random key (sessions end on restart)")
@@ -68,13 +70,16 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
         app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.extensions["bot"] = build_services(app.config)
 
+    from bot import limits
     from bot.channels import chat, sms
     from bot.cli import register_cli
     from bot.errors import register_errors
 
     register_errors(app)
+    limits.init_app(app)
     app.register_blueprint(sms.bp)
     app.register_blueprint(chat.bp)
+    chat.limit(app)
     register_cli(app)
 
     from bot.staff import init_app as init_staff

@@ -4,13 +4,29 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, current_app, jsonify, render_template, request
+from flask import Blueprint, Flask, current_app, jsonify, render_template, request
 
+from bot import limits
 from bot.app import services
 from bot.conversation.dialogue import Inbound
 
 bp = Blueprint("chat", __name__)
 SESSION = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+def limit(app: Flask) -> None:
+    """The chat API is public: CHAT_LIMIT per client address (many residents may share one,
+    at a library), CHAT_SESSION_LIMIT per chat session. Over either, a 429 in JSON."""
+    message = "Too many messages at once. Wait a minute, then send yours again."
+    limits.limit_view(app, "chat.message", app.config["CHAT_LIMIT"], message)
+    limits.limit_view(app, "chat.message", app.config["CHAT_SESSION_LIMIT"], message,
+                      key_func=_session_key)
+
+
+def _session_key() -> str:
+    payload = request.get_json(silent=True)
+    session = payload.get("session") if isinstance(payload, dict) else None
+    return "chat:" + (session if isinstance(session, str) else "")[:64]
 
 
 def _bad(message: str, status: int = 400):

@@ -18,10 +18,9 @@ from flask import (
     session,
     url_for,
 )
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user, login_user, logout_user
 
+from bot import limits
 from bot.app import services
 from bot.staff import accounts, audit, bp
 from bot.staff.forms import LoginForm
@@ -41,6 +40,11 @@ PUBLIC_ENDPOINTS = ("staff.login", "staff.static")
 def init_app(app: Flask) -> None:
     """Flask-Login, the log-in rate limiter and the session cookie settings."""
     login_manager.init_app(app)
+    # Flask-Login keeps its "remember me" cookie up to date after every request. Only the
+    # console's pages log in and out, so its hook runs after theirs, not after every SMS.
+    app.after_request_funcs[None].remove(login_manager._update_remember_cookie)
+    for blueprint in ("staff", "admin"):
+        app.after_request_funcs[blueprint].append(login_manager._update_remember_cookie)
     secure = app.config.get("STAFF_COOKIE_SECURE")
     if secure is None:  # plain http only for tests and the local dev server
         secure = not (app.testing or app.debug)
@@ -54,29 +58,14 @@ def init_app(app: Flask) -> None:
     )
     app.config.setdefault("PERMANENT_SESSION_LIFETIME", timedelta(hours=12))
     app.config.setdefault("STAFF_LOGIN_LIMIT", LOGIN_LIMIT)
-    storage = app.config.get("RATELIMIT_STORAGE_URI") or app.config.get("REDIS_URL")
-    # One limiter per app: its storage and limits must not leak between apps (tests, workers).
-    # If Redis is down, count in memory rather than lock everyone out.
-    limiter = Limiter(
-        get_remote_address, app=app, storage_uri=storage or "memory://",
-        key_prefix="staff-login", in_memory_fallback_enabled=True, swallow_errors=True)
-    # The only limits are the ones decorating the log-in view, and a decorated view checks
-    # its own. The app-wide before_request hook would re-match the URL of every request,
-    # each SMS webhook post included, to look for limits that do not exist.
-    app.before_request_funcs[None].remove(limiter._check_request_limit)
-    app.extensions["staff_limiter"] = limiter
 
 
 def limit_login(app: Flask) -> None:
     """Rate-limit log-in posts by client address and by the email typed (after registration)."""
-    limiter: Limiter = app.extensions["staff_limiter"]
     limit = app.config["STAFF_LOGIN_LIMIT"]
     message = "Too many log-in attempts. Wait a minute, then try again."
-    view = app.view_functions["staff.login"]
-    view = limiter.limit(limit, methods=["POST"], error_message=message)(view)
-    view = limiter.limit(limit, methods=["POST"], error_message=message,
-                         key_func=_email_typed)(view)
-    app.view_functions["staff.login"] = view
+    limits.limit_view(app, "staff.login", limit, message)
+    limits.limit_view(app, "staff.login", limit, message, key_func=_email_typed)
 
 
 def _email_typed() -> str:

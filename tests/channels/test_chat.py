@@ -66,3 +66,49 @@ def test_chat_resent_with_the_same_id_is_answered_once(app, client):
     assert first == again
     nxt = client.post("/chat/messages", json={**body, "text": "hello", "id": "m2"}).get_json()
     assert "street address" in nxt["replies"][0]
+
+
+def _limited_app(config, **limits):
+    from bot import create_app
+    from bot.cli import upgrade_and_seed
+
+    app = create_app({**config, **limits})
+    upgrade_and_seed(app)
+    return app
+
+
+def _send(client, session, text="hello", address="203.0.113.7", forwarded=None):
+    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
+    return client.post("/chat/messages", json={"session": session, "text": text},
+                       headers=headers, environ_base={"REMOTE_ADDR": address})
+
+
+def test_one_chat_session_flooding_the_api_is_asked_to_wait(config):
+    app = _limited_app(config, CHAT_SESSION_LIMIT="3/minute")
+    client = app.test_client()
+    assert [_send(client, "flooding-1").status_code for _ in range(3)] == [200, 200, 200]
+    refused = _send(client, "flooding-1")
+    assert refused.status_code == 429
+    assert "Wait a minute" in refused.get_json()["error"]
+    assert _send(client, "someone-else").status_code == 200  # other residents go on
+    app.extensions["bot"].sender.close()
+
+
+def test_the_address_limit_counts_each_client_behind_a_trusted_proxy(config):
+    direct = _limited_app(config, CHAT_LIMIT="2/minute")
+    client = direct.test_client()
+    # No trusted proxy: X-Forwarded-For is the sender's own word and is ignored.
+    codes = [_send(client, f"session-{i:04}", forwarded=f"198.51.100.{i}").status_code
+             for i in range(3)]
+    assert codes == [200, 200, 429]
+    direct.extensions["bot"].sender.close()
+
+    proxied = _limited_app(config, CHAT_LIMIT="2/minute", TRUSTED_PROXY_HOPS=1)
+    client = proxied.test_client()
+    codes = [_send(client, f"session-{i:04}", address="10.0.0.1",
+                   forwarded=f"198.51.100.{i}").status_code for i in range(3)]
+    assert codes == [200, 200, 200]  # three residents behind one proxy
+    again = [_send(client, "session-0009", address="10.0.0.1",
+                   forwarded="198.51.100.1").status_code for _ in range(2)]
+    assert again == [200, 429]  # the second resident's own third message
+    proxied.extensions["bot"].sender.close()

@@ -140,6 +140,22 @@ def test_session_cookie_is_http_only_and_same_site(make_user, console):
     assert "SameSite=Lax" in cookie
 
 
+def test_residents_channels_get_no_session_cookie_and_staff_keep_theirs(make_user, console,
+                                                                        client):
+    sms = client.post("/sms", data={"From": "+13125550123", "Body": "hi"})
+    chat = client.post("/chat/messages", json={"session": "s" * 16, "text": "hi"})
+    for response in (sms, chat):
+        assert response.status_code in (200, 403)
+        assert "Set-Cookie" not in response.headers
+
+    make_user("ana@city.example.gov")
+    console.login("ana@city.example.gov")
+    page = console.get("/staff/reports")
+    assert page.status_code == 200 and "Cookie" in page.headers["Vary"]
+    console.client.set_cookie("session", "forged.value.here", domain="localhost")
+    assert console.get("/staff/reports").status_code == 302  # a bad cookie is no session
+
+
 def test_session_cookie_is_secure_outside_tests(config):
     app = create_app({**config, "TESTING": False})
     assert app.config["SESSION_COOKIE_SECURE"] is True
