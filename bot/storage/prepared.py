@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -56,7 +57,7 @@ class Prepared:
         binds = []
         for name in names:
             type_ = compiled.binds[name].type.dialect_impl(dialect)
-            convert = type_.bind_processor(dialect)
+            convert = _faster(type_, type_.bind_processor(dialect))
             if convert is not None:
                 binds.append((name, convert))
         exported = list(getattr(self.statement, "exported_columns", ()))
@@ -128,6 +129,22 @@ class Prepared:
             return cursor.rowcount
         finally:
             cursor.close()
+
+
+def _faster(type_, convert):
+    """SQLite's DATETIME converter, which formats seven fields through a dict (2% of a
+    webhook request's CPU), replaced by datetime.isoformat for datetimes in its default
+    format: the same text (tests/test_prepared.py compares them), stored the same way."""
+    if (convert is None or not isinstance(type_, sqlite.DATETIME)
+            or type_._storage_format != sqlite.DATETIME._storage_format):
+        return convert
+
+    def process(value):
+        if type(value) is datetime:
+            return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+        return convert(value)
+
+    return process
 
 
 @contextmanager

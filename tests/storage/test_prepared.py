@@ -79,3 +79,22 @@ def test_a_driver_error_is_raised_as_sqlalchemys_as_connection_execute_would(app
         bad.execute(conn, no_time)
     with db.connect() as conn:
         assert conn.execute(select(events)).all() == []  # both transactions rolled back
+
+
+def test_sqlite_timestamps_are_written_as_the_same_text_core_writes():
+    from datetime import date, timezone
+
+    from sqlalchemy.dialects import sqlite
+
+    from bot.storage.prepared import _faster
+
+    core = sqlite.DATETIME().bind_processor(sqlite.dialect())
+    fast = _faster(sqlite.DATETIME(), core)
+    assert fast is not core
+    values = [NOW, NOW.replace(microsecond=0), datetime(999, 1, 2, 3, 4, 5, 6),
+              datetime(2026, 3, 8, 2, 30),
+              datetime(2026, 1, 1, tzinfo=timezone(timedelta(hours=-6))),
+              date(2026, 5, 4), None]
+    assert [fast(v) for v in values] == [core(v) for v in values]
+    with pytest.raises(TypeError):
+        fast("2026-01-01")
