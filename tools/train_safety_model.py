@@ -4,7 +4,7 @@
     python tools/train_safety_model.py [--cues DIR] [--out FILE] [--report FILE] [--dry-run]
 
 Reads every labelled JSONL under tests/safety/data/ (the blind probe sets r5-r14, the blind
-sets r17-r28, r31-r34, routine none, heldout, and the lines in training/ written by the model's
+sets r17-r28, r31-r36, routine none, heldout, and the lines in training/ written by the model's
 authors) and every message the safety tests check, labelled as the cues assess it (the
 tests assert those verdicts). Refuses the sets kept for measuring (r10, r12, r15, r16, r29, r30) and
 the shared dev file.
