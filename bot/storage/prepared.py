@@ -140,8 +140,8 @@ def _faster(type_, convert):
         return convert
 
     def process(value):
-        if type(value) is datetime:
-            return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+        if type(value) is datetime:  # fixed width: any UTC offset after it is cut off
+            return value.isoformat(" ", "microseconds")[:26]
         return convert(value)
 
     return process

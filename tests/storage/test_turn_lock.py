@@ -4,10 +4,11 @@ import threading
 import time
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from bot.storage import conversations as store
-from bot.storage.db import write_transaction
+from bot.storage.db import make_engine, write_transaction
 from bot.storage.tables import contacts, conversations
 
 NOW = datetime(2026, 11, 20, 15, 4, 5, tzinfo=UTC)
@@ -61,3 +62,21 @@ def test_concurrent_turns_from_one_number_never_lose_an_update(app):
                               .where(conversations.c.status == "active")).scalars().all()
     assert data["count"] == 12
     assert active == [current]
+
+
+def test_a_failed_turn_is_rolled_back_and_the_next_turn_starts_on_a_fresh_connection(tmp_path):
+    db = make_engine(f"sqlite:///{tmp_path / 'held.db'}")
+    with write_transaction(db) as first:
+        first.exec_driver_sql("CREATE TABLE notes (body TEXT)")
+    with write_transaction(db) as second:
+        second.exec_driver_sql("INSERT INTO notes VALUES ('kept')")
+    assert second is first  # a worker's turns share one connection
+    with pytest.raises(RuntimeError), write_transaction(db) as failing:
+        failing.exec_driver_sql("INSERT INTO notes VALUES ('lost')")
+        raise RuntimeError("the turn failed half way")
+    with write_transaction(db) as after:
+        bodies = [row[0] for row in after.exec_driver_sql("SELECT body FROM notes")]
+    assert bodies == ["kept"]
+    assert after is not failing
+    assert db.pool.checkedout() == 1  # the failed turn's connection went back to the pool
+    db.dispose()
