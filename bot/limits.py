@@ -56,4 +56,4 @@ def limit_view(app: Flask, endpoint: str, limit: str, message: str,
 def _bound_to(hook, limiter: Limiter) -> bool:
     """A hook the limiter registered: its bound method, or functools.partial(f, limiter)."""
     return (getattr(hook, "__self__", None) is limiter
-            or limiter in getattr(hook, "args", ())[:1])
+            or getattr(hook, "args", ())[:1] == (limiter,))

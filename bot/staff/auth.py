@@ -38,7 +38,7 @@ PUBLIC_ENDPOINTS = ("staff.login", "staff.static")
 
 
 def init_app(app: Flask) -> None:
-    """Flask-Login, the log-in rate limiter and the session cookie settings."""
+    """Flask-Login and the session cookie settings (the log-in rate limit: limit_login)."""
     login_manager.init_app(app)
     # Flask-Login keeps its "remember me" cookie up to date after every request. Only the
     # console's pages log in and out, so its hook runs after theirs, not after every SMS.
