@@ -12,7 +12,7 @@ from bot.conversation.compiler import CompiledFlow
 from bot.conversation.flow import Step
 from bot.conversation.fold import fold
 from bot.conversation.texts import SystemTexts
-from bot.conversation.when import is_future, parse_when
+from bot.conversation.when import When, is_future, parse_when
 from bot.phone import to_e164
 
 _NUMBER = re.compile(r"^(?:#|no\.?|number|option|opcion|numero)?\s*(\d{1,2})$")
@@ -107,7 +107,10 @@ def _datetime(flow, step, turn, texts):
     if when is None:
         return Miss("expect_datetime")
     if not step.allow_future and is_future(when, turn.now):
-        return Miss("expect_future")
+        if when.exact_time or when.at.date() != turn.now.date():
+            return Miss("expect_future")
+        # "this morning" texted at 1 a.m., "today" before noon: earlier today, hour unknown
+        when = When(turn.now, exact_time=False)
     shown = when.at.strftime("%b %d %I:%M %p" if when.exact_time else "%b %d")
     return Answer({"at": when.at.isoformat(), "text": turn.text.strip()[:200]}, display=shown)
 

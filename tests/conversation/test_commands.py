@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+
+import pytest
 
 from bot.storage.tables import contacts
 from tests.conftest import reference_in
@@ -136,6 +138,35 @@ def test_a_conversation_idle_for_a_day_asks_to_resume(app, phone):
         assert "What do you want to report" in phone.send("2")
     finally:
         engine.clock = real_clock
+
+
+@pytest.fixture
+def at_the_time_step_at_1_30_am(app, phone):
+    """A damage report up to its "when" question, at 1:30 a.m. on Nov 26, city time."""
+    engine = app.extensions["bot"].engine
+    real_clock = engine.clock
+    engine.clock = lambda: datetime(2026, 11, 26, 7, 30, tzinfo=UTC)  # Chicago: UTC-6
+    try:
+        for text in ("hi", "2", "3", "Oak Ave & 5th St"):
+            phone.send(text)
+        yield phone
+    finally:
+        engine.clock = real_clock
+
+
+@pytest.mark.parametrize("said", ["this morning", "today"])
+def test_earlier_today_is_understood_before_its_usual_hour(at_the_time_step_at_1_30_am, said):
+    """At 1:30 a.m. "this morning" (9 a.m.) and "today" (noon) have not come yet: the
+    resident means earlier today, so the report takes today's date without an hour."""
+    phone = at_the_time_step_at_1_30_am
+    assert "future" not in phone.send(said)
+    summary = "\n".join(phone.send(text) for text in ("window smashed", "skip", "no"))
+    assert "Nov 26" in summary and "01:30" not in summary
+    assert reference_in(phone.send("yes")).startswith("D-")
+
+
+def test_a_clock_time_later_today_is_still_refused(at_the_time_step_at_1_30_am):
+    assert "in the future" in at_the_time_step_at_1_30_am.send("today 3pm")
 
 
 def test_two_messages_from_one_number_at_once_are_both_kept(app, fake_twilio):
