@@ -75,6 +75,7 @@ class Phase:
     socket_errors: dict
     sample: str
     worker_ms: float = 0.0  # gunicorn workers' CPU per request
+    worker_sys_ms: float = 0.0  # the part of it spent in the kernel
     busy_cores: float = 0.0  # the whole machine, averaged over the run
     wrk_cores: float = 0.0  # the load generator's share of it
     cores: float = 0.0
@@ -305,16 +306,17 @@ def smoke_walk(port: int) -> None:
 # --- the load -------------------------------------------------------------------------------
 
 
-def cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU time the processes have used so far."""
-    ticks = 0
+def cpu_seconds(pids: list[int]) -> tuple[float, float]:
+    """(user + system, system) CPU time the processes have used so far."""
+    ticks = kernel = 0
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
         ticks += int(fields[11]) + int(fields[12])
-    return ticks / os.sysconf("SC_CLK_TCK")
+        kernel += int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK"), kernel / os.sysconf("SC_CLK_TCK")
 
 
 def machine_cpu() -> tuple[float, float]:
@@ -336,11 +338,12 @@ def run_wrk(name: str, port: int, master: int, workdir: Path, path: str, seconds
            "--script", str(LUA), f"http://127.0.0.1:{port}"]
     workers = worker_pids(master)
     started = time.monotonic()
-    server0, (busy0, total0) = cpu_seconds(workers), machine_cpu()
+    (server0, kernel0), (busy0, total0) = cpu_seconds(workers), machine_cpu()
     wrk0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=seconds + 120)
     wrk1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    server, (busy1, total1) = cpu_seconds(workers) - server0, machine_cpu()
+    (server1, kernel1), (busy1, total1) = cpu_seconds(workers), machine_cpu()
+    server, kernel = server1 - server0, kernel1 - kernel0
     elapsed = time.monotonic() - started
     line = next((ln for ln in out.stdout.splitlines() if ln.startswith("{")), None)
     if out.returncode != 0 or line is None:
@@ -350,6 +353,7 @@ def run_wrk(name: str, port: int, master: int, workdir: Path, path: str, seconds
     return Phase(name, r["rps"], r["p50_ms"], r["p99_ms"], r["requests"], r["non200"],
                  r["wrapped"], r["sent"], r["socket_errors"], r["sample"],
                  worker_ms=1000 * server / max(1, r["requests"]),
+                 worker_sys_ms=1000 * kernel / max(1, r["requests"]),
                  busy_cores=(busy1 - busy0) / elapsed, wrk_cores=load_cpu / elapsed,
                  cores=(total1 - total0) / elapsed)
 
@@ -409,14 +413,17 @@ def report(args, phases: list[Phase], counts: dict, sent: int, log_issues: list[
           f"{args.warmup:.0f} s warm-up + {args.duration:.0f} s measured per route; "
           f"cpus {os.cpu_count()}")
     print(f"{'':10}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'requests':>9}{'non-200':>8}"
-          f"{'sock err':>9}{'worker CPU':>11}{'busy cores':>11}{'wrk':>6}{'others':>7}")
+          f"{'sock err':>9}{'worker CPU':>11}{'(kernel)':>9}{'busy cores':>11}{'wrk':>6}"
+          f"{'others':>7}")
     for ph in phases:
         errors = sum(ph.socket_errors.values())
         others = ph.busy_cores - ph.wrk_cores - ph.worker_ms * ph.rps / 1000
         print(f"{ph.name:10}{ph.rps:8.0f}{ph.p50_ms:8.1f}{ph.p99_ms:8.1f}{ph.requests:9d}"
-              f"{ph.non200:8d}{errors:9d}{ph.worker_ms:8.2f} ms{ph.busy_cores:6.2f}/"
+              f"{ph.non200:8d}{errors:9d}{ph.worker_ms:8.2f} ms{ph.worker_sys_ms:6.2f} ms"
+              f"{ph.busy_cores:6.2f}/"
               f"{ph.cores:.0f}{ph.wrk_cores:6.2f}{others:7.2f}")
-    print("worker CPU: gunicorn workers' CPU per request; busy cores: the whole machine; "
+    print("worker CPU: gunicorn workers' CPU per request (kernel: the part spent in "
+          "system calls); busy cores: the whole machine; "
           "wrk: the load generator; others: everything else (PostgreSQL, other jobs)")
     ok_ratio, ok_p99 = ratio >= TARGET_RATIO, webhook.p99_ms < TARGET_P99_MS
     print(f"ratio webhook/bare {ratio:.2f} (target >= {TARGET_RATIO}: "
