@@ -4,19 +4,24 @@
     python tools/train_safety_model.py [--cues DIR] [--out FILE] [--report FILE] [--dry-run]
 
 Reads every labelled JSONL under tests/safety/data/ (the blind probe sets r5-r14, the blind
-sets r17-r28, r31-r36, routine none, heldout, and the lines in training/ written by the model's
-authors) and every message the safety tests check, labelled as the cues assess it (the
-tests assert those verdicts). Refuses the sets kept for measuring (r10, r12, r15, r16, r29,
-r30, r37, r38) and the shared dev file.
+sets r17-r28, r31-r36, r39-r42, routine none, heldout, and the lines in training/ written
+by the model's authors) and every message the safety tests check, labelled as the cues
+assess it (the tests assert those verdicts). Refuses the sets kept for measuring (r10,
+r12, r15, r16, r29, r30, r37, r38, r43, r44) and the shared dev file.
 
 Then:
 1. leave-one-set-out cross-validation: for each blind set, a model trained on all the other
    sets scores it; the report shows, per set, the rules alone, the model alone and rules +
-   model (the model only speaks when the rules say "none");
+   model (the model escalates only what the rules call "none", and may call an emergency
+   a crisis, step 3);
 2. picks the per-level thresholds from those cross-validated scores only: the ones that
    catch the most positives with the model alone while the false escalations the model
    adds to the rules' own average at most --max-added (1.5%) over the held-out sets;
-3. trains on everything and writes the weights (features whose weights are negligible are
+3. picks model.crisis_over_emergency the same way: the value that best lifts the average
+   emergency recall plus crisis recall of rules + model, when a message the rules call an
+   emergency (with no cue that outranks a crisis) becomes a crisis because the model reads
+   one (None when no value helps);
+4. trains on everything and writes the weights (features whose weights are negligible are
    left out) to config/safety/model/safety-model.json.gz.
 
 Deterministic: sets and lines are read in sorted order and the solver has no randomness,
@@ -60,7 +65,8 @@ TESTS = ROOT / "tests" / "safety"
 # test modules whose sentences are not resident messages with a verdict the cues give
 NOT_SENTENCES = {"test_model", "test_normalize", "test_cues", "test_triggers", "test_evaluate"}
 HELD_OUT_NAMES = ("r10.jsonl", "r12.jsonl", "r15.jsonl", "r16.jsonl", "r29.jsonl",  # measuring
-                  "r30.jsonl", "r37.jsonl", "r38.jsonl", "escalation-dev.jsonl")
+                  "r30.jsonl", "r37.jsonl", "r38.jsonl", "r43.jsonl", "r44.jsonl",
+                  "escalation-dev.jsonl")
 OUT = ROOT / "config" / "safety" / "model" / "safety-model.json.gz"
 SPEC = FeatureSpec(words=(1, 2), chars=(3, 5))
 C = 16.0  # inverse regularization strength, chosen by cross-validation (1, 4, 8, 16, 32, 64 tried)
@@ -78,6 +84,7 @@ class Line:
     label: str
     normalized: str
     rules: str  # the rules' verdict
+    refinable: bool = False  # rules say emergency, and no cue that fired outranks a crisis
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -99,16 +106,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     folds = sorted({x.set for x in lines if x.set != "training"})
     probabilities = cross_validate(lines, folds, args.c)
     thresholds = pick_thresholds(lines, folds, probabilities, args.max_added)
-    report += cv_table(lines, folds, probabilities, thresholds)
+    over = pick_crisis_over_emergency(lines, folds, probabilities)
+    report += cv_table(lines, folds, probabilities, thresholds, over)
     report += veto_check(lines, folds, probabilities)
     fit = train(lines, args.c)
     weights = {f: w for f, w in fit.weights.items() if max(map(abs, w)) >= PRUNE}
     report += ["", f"thresholds: emergency {thresholds['emergency']}, "
-                   f"crisis {thresholds['crisis']}",
+                   f"crisis {thresholds['crisis']}; crisis_over_emergency {over}",
                f"weights kept: {len(weights)} of {len(fit.weights)} features "
                f"(|w| >= {PRUNE})"]
     if not args.dry_run:
-        size = write(args.out, fit.bias, weights, lines, thresholds, args.c)
+        size = write(args.out, fit.bias, weights, lines, {**thresholds,
+                                                          "crisis_over_emergency": over}, args.c)
         report.append(f"wrote {args.out} ({size / 1e6:.2f} MB)")
     text = "\n".join(report)
     print(text)
@@ -136,10 +145,19 @@ def read_lines(files: list[Path], cue_set: CueSet) -> list[Line]:
             row = json.loads(raw)
             if row.get("label") not in LEVELS:
                 raise SystemExit(f"{path} line {number}: label must be one of {LEVELS}")
-            rules = assess(row["text"], row.get("lang"), cues=cue_set).level
+            rules, refinable = rules_verdict(row["text"], row.get("lang"), cue_set)
             lines.append(Line(name, row["text"], row.get("lang"), row["label"],
-                              cue_set.normalizer(row["text"]), rules))
+                              cue_set.normalizer(row["text"]), rules, refinable))
     return lines
+
+
+def rules_verdict(text: str, lang: str | None, cue_set: CueSet) -> tuple[str, bool]:
+    """The rules' level, and whether the model may call it a crisis (assess() does so when
+    the level is emergency and no cue that fired outranks a crisis)."""
+    assessment = assess(text, lang, cues=cue_set)
+    outranking = {cue.id for cue in cue_set.cues if cue.outranks_crisis}
+    return assessment.level, (assessment.level == "emergency"
+                              and not outranking.intersection(assessment.signals))
 
 
 def test_sentences(cue_set: CueSet) -> list[Line]:
@@ -169,8 +187,9 @@ def test_sentences(cue_set: CueSet) -> list[Line]:
                      plugins=[Collector()])
     lines = []
     for text in sorted(texts):
-        verdict = assess(text, cues=cue_set).level  # the label and the rules' verdict
-        lines.append(Line("training", text, None, verdict, cue_set.normalizer(text), verdict))
+        verdict, refinable = rules_verdict(text, None, cue_set)  # the label and the rules'
+        lines.append(Line("training", text, None, verdict, cue_set.normalizer(text), verdict,
+                          refinable))
     return lines
 
 
@@ -228,6 +247,18 @@ def verdict(probabilities: dict[str, float], thresholds: dict[str, float]) -> st
     return level_passing(probabilities, thresholds) or "none"
 
 
+def combined(line: Line, probabilities: dict[str, float], thresholds: dict[str, float],
+             over: float | None) -> str:
+    """Rules and model as assess() combines them: the model speaks when the rules say none,
+    and may turn a refinable emergency into a crisis (settings.yaml crisis_over_emergency)."""
+    if line.rules == "none":
+        return verdict(probabilities, thresholds)
+    if (line.refinable and over is not None and probabilities["crisis"] >= over
+            and probabilities["crisis"] > probabilities["emergency"]):
+        return "crisis"
+    return line.rules
+
+
 def figures(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
     """Emergency recall, crisis recall, false escalation for (label, got) pairs."""
     def share(label: str, good) -> float:
@@ -239,15 +270,15 @@ def figures(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
 
 
 def outcomes(lines: list[Line], probabilities: list[dict[str, float]],
-             thresholds: dict[str, float], fold: str) -> dict[str, list[tuple[str, str]]]:
+             thresholds: dict[str, float], fold: str, over: float | None = None
+             ) -> dict[str, list[tuple[str, str]]]:
     rules, alone, both = [], [], []
     for line, probs in zip(lines, probabilities, strict=True):
         if line.set != fold:
             continue
-        model = verdict(probs, thresholds)
         rules.append((line.label, line.rules))
-        alone.append((line.label, model))
-        both.append((line.label, line.rules if line.rules != "none" else model))
+        alone.append((line.label, verdict(probs, thresholds)))
+        both.append((line.label, combined(line, probs, thresholds, over)))
     return {"rules": rules, "model": alone, "rules+model": both}
 
 
@@ -289,6 +320,33 @@ def pick_thresholds(lines: list[Line], folds: list[str], probabilities: list[dic
     return {"emergency": te, "crisis": round(best[1] - te, 3)}
 
 
+def pick_crisis_over_emergency(lines: list[Line], folds: list[str],
+                               probabilities: list[dict[str, float]]) -> float | None:
+    """The crisis_over_emergency value with the best average emergency recall plus crisis
+    recall of rules + model over the held-out sets (None: never; ties go to the higher
+    value). It moves lines between the two levels only, so false escalation is unchanged."""
+    refinable = {fold: [(line.label, probs) for line, probs in zip(lines, probabilities,
+                                                                    strict=True)
+                        if line.set == fold and line.refinable] for fold in folds}
+    positives = {fold: {level: sum(line.set == fold and line.label == level for line in lines)
+                        for level in ("emergency", "crisis")} for fold in folds}
+    best: tuple[float, float] | None = None
+    for over in [*GRID, None]:
+        gained = []
+        for fold in folds:
+            moved = [label for label, p in refinable[fold]
+                     if over is not None and p["crisis"] >= over and p["crisis"] > p["emergency"]]
+            # each crisis line moved is one crisis caught, each emergency one an emergency lost
+            count = positives[fold]
+            gained.append((moved.count("crisis") / count["crisis"] if count["crisis"] else 0.0)
+                          - (moved.count("emergency") / count["emergency"]
+                             if count["emergency"] else 0.0))
+        key = (round(_mean(gained), 9), 1.0 if over is None else over)
+        if best is None or key > best:
+            best = key
+    return None if best is None or best[1] == 1.0 else best[1]
+
+
 def veto_check(lines: list[Line], folds: list[str], probabilities: list[dict[str, float]]
                ) -> list[str]:
     """What a model veto of the rules would do (not used: the rules' verdict stands)."""
@@ -305,14 +363,14 @@ def veto_check(lines: list[Line], folds: list[str], probabilities: list[dict[str
 
 
 def cv_table(lines: list[Line], folds: list[str], probabilities: list[dict[str, float]],
-             thresholds: dict[str, float]) -> list[str]:
+             thresholds: dict[str, float], over: float | None) -> list[str]:
     kinds = ("rules", "model", "rules+model")
     out = ["leave-one-set-out cross-validation at the chosen thresholds "
            "(emergency recall / crisis recall / false escalation on none)",
            f"{'held-out set':<14}{'lines':>6}  " + "".join(f"{k:<23}" for k in kinds)]
     totals: dict[str, list[tuple[float, float, float]]] = {k: [] for k in kinds}
     for fold in folds:
-        per_kind = outcomes(lines, probabilities, thresholds, fold)
+        per_kind = outcomes(lines, probabilities, thresholds, fold, over)
         cells = []
         for kind in kinds:
             numbers = figures(per_kind[kind])

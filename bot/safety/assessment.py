@@ -11,7 +11,13 @@ The rule that picks the level, when cues of both kinds fire:
   emergency, a threat to self-harm with a knife is a crisis. Either way the message is
   escalated: a crisis signal is never turned into "none".
 - The cues say "none": the learned backstop (bot/safety/model.py, settings.yaml `model`)
-  may still escalate, adding "model:<level>" to the signals. It never overrules the cues.
+  may still escalate, adding "model:<level>" to the signals. It never lowers the cues'
+  verdict.
+- Only emergency fires and no cue of it outranks a crisis: the same rule as when cues of
+  both kinds fire, with the model in place of the crisis cues. When it reads a crisis
+  (settings.yaml `model.crisis_over_emergency`), the level is "crisis" and "model:crisis"
+  ends the signals: a weapon mentioned in a suicide threat gets the crisis reply, which
+  names 911 for immediate danger and 988.
 """
 
 from __future__ import annotations
@@ -67,9 +73,13 @@ def assess(text: str, lang: str | None = None, *, cues: CueSet | None = None) ->
             match = cue.regex.search(searchable, start + 1)
     fired.sort(key=lambda f: f[0])
     assessment = _decide(fired, context, cue_set)
-    if (assessment.level == NONE and cue_set.model is not None
-            and normalized.count(" ") + 1 >= cue_set.model_min_words):
+    if cue_set.model is None:
+        return assessment
+    if assessment.level == NONE and normalized.count(" ") + 1 >= cue_set.model_min_words:
         return _backstop(assessment, normalized, cue_set)
+    if (assessment.level == EMERGENCY and cue_set.model_crisis_over_emergency is not None
+            and not any(cue.outranks_crisis for _, _, cue in fired)):
+        return _crisis_over_emergency(assessment, normalized, cue_set)
     return assessment
 
 
@@ -81,6 +91,19 @@ def _backstop(assessment: Assessment, normalized: str, cue_set: CueSet) -> Asses
     if level is None:
         return assessment
     return Assessment(level, (*assessment.signals, f"model:{level}"))
+
+
+def _crisis_over_emergency(assessment: Assessment, normalized: str,
+                           cue_set: CueSet) -> Assessment:
+    """The cues found danger but none of the kind that must go to 911 first; when the model
+    reads the message as a mental-health crisis ("he put the rifle on the seat and said this
+    is how he clocks out"), the level is crisis, as when cues of both kinds fire. Still an
+    escalation either way: this only picks which of the two replies the resident gets."""
+    probabilities = cue_set.model.probabilities(normalized)
+    crisis = probabilities[CRISIS]
+    if crisis >= cue_set.model_crisis_over_emergency and crisis > probabilities[EMERGENCY]:
+        return Assessment(CRISIS, (*assessment.signals, f"model:{CRISIS}"))
+    return assessment
 
 
 def _mask_exclusions(text: str, cue_set: CueSet) -> str:

@@ -75,6 +75,8 @@ class CueSet:
     model: SafetyModel | None = None
     model_thresholds: Mapping[str, float] | None = None
     model_min_words: int = 1
+    # cues say emergency, model says crisis at least this likely (and likelier): crisis
+    model_crisis_over_emergency: float | None = None
 
     def candidates(self, text: str) -> list[Cue]:
         """The cues that may match `text`, in cue order. Looking up only these, rather
@@ -161,7 +163,8 @@ def _load(directory: Path) -> CueSet:
         return cue_set
     return replace(cue_set, model=load_model(directory / backstop["file"]),
                    model_thresholds=dict(backstop["thresholds"]),
-                   model_min_words=int(backstop.get("min_words", 1)))
+                   model_min_words=int(backstop.get("min_words", 1)),
+                   model_crisis_over_emergency=backstop.get("crisis_over_emergency"))
 
 
 def _compile(directory: Path, settings_path: Path, settings: dict[str, Any],

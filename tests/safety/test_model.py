@@ -159,6 +159,32 @@ def test_the_cues_verdict_stands_when_they_fire(tmp_path, cues):
     assert not any(signal.startswith("model:") for signal in assessment.signals)
 
 
+def test_the_model_may_call_an_emergency_a_crisis_unless_911_must_come_first(tmp_path, cues):
+    tiny = replace(cues, model=load_model(write_model(tmp_path, TINY)),
+                   model_thresholds={EMERGENCY: 0.5, CRISIS: 0.5})
+    weapon = "a zebra crossing guard has a knife and is waving it around"
+    assert assess(weapon, cues=tiny).level == EMERGENCY  # off unless settings say a value
+    over = replace(tiny, model_crisis_over_emergency=0.5)
+    assessment = assess(weapon, cues=over)  # the tiny model reads "zebra" as crisis
+    assert assessment.level == CRISIS
+    assert assessment.signals[0].startswith("en.weapon.") and assessment.signals[-1] == (
+        "model:crisis")
+    # someone not breathing: 911 first, whatever the model reads
+    assert assess("a zebra crossing guard is not breathing", cues=over).level == EMERGENCY
+    # the model must reach the value and find crisis likelier than emergency
+    assert assess(weapon, cues=replace(tiny, model_crisis_over_emergency=0.999)).level == (
+        EMERGENCY)
+
+
+def test_crisis_over_emergency_is_read_from_the_settings_and_checked(tmp_path):
+    section = ("model:\n  enabled: true\n  file: model/safety-model.json.gz\n"
+               "  crisis_over_emergency: {value}\n  thresholds: {{emergency: 0.7, crisis: 0.5}}")
+    assert load_cues(copy_cue_dir(tmp_path / "ok", section.format(value=0.8))
+                     ).model_crisis_over_emergency == 0.8
+    with pytest.raises(CueError, match="crisis_over_emergency"):
+        load_cues(copy_cue_dir(tmp_path / "bad", section.format(value=1.5)))
+
+
 @pytest.fixture(scope="module")
 def shipped(cues):
     """The cues with the shipped model at the shipped thresholds, whether or not
@@ -166,7 +192,8 @@ def shipped(cues):
     settings = yaml.safe_load((CUE_DIR / "settings.yaml").read_text(encoding="utf-8"))
     backstop = settings["model"]
     return replace(cues, model=load_model(CUE_DIR / backstop["file"]),
-                   model_thresholds=backstop["thresholds"])
+                   model_thresholds=backstop["thresholds"],
+                   model_crisis_over_emergency=backstop.get("crisis_over_emergency"))
 
 
 # Written for this test after the model was trained, in none of its training sets; the cues
@@ -196,6 +223,28 @@ OWN_LOOKALIKES = [
     "mi vecino pinto grafiti en mi barda, ya lo borre",
     "cov tub hluas tsoo kuv lub thoob khib nyiab nag hmo",
 ]
+
+
+# Crises with a weapon in them, and danger from someone else: written for this test.
+OWN_WEAPON_CRISES = [
+    "she grabbed a kitchen knife and said she would rather die than go back to the hospital",
+]
+OWN_WEAPON_EMERGENCIES = [
+    "guy at the bus stop has a knife and keeps yelling at people",
+    "someone pulled a gun on the cashier at the gas station on 5th right now",
+]
+
+
+@pytest.mark.parametrize("text", OWN_WEAPON_CRISES)
+def test_a_weapon_in_a_suicide_threat_gets_the_crisis_reply(shipped, cues, text):
+    assert assess(text, cues=replace(cues, model=None)).level == EMERGENCY  # the cues alone
+    assessment = assess(text, cues=shipped)
+    assert assessment.level == CRISIS and assessment.signals[-1] == "model:crisis"
+
+
+@pytest.mark.parametrize("text", OWN_WEAPON_EMERGENCIES)
+def test_a_weapon_threatening_others_stays_an_emergency(shipped, text):
+    assert assess(text, cues=shipped).level == EMERGENCY
 
 
 @pytest.mark.parametrize(("text", "level"), OWN_MISSED_BY_CUES)
