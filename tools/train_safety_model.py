@@ -57,6 +57,7 @@ from bot.safety.model import (  # noqa: E402
     FeatureSpec,
     SafetyModel,
     level_passing,
+    reads_crisis,
 )
 
 DATA = ROOT / "tests" / "safety" / "data"
@@ -137,7 +138,7 @@ def source_files() -> list[Path]:
 
 
 def read_lines(files: list[Path], cue_set: CueSet) -> list[Line]:
-    lines = []
+    lines, outranking = [], outranking_cues(cue_set)
     for path in files:
         name = "training" if OWN_LINES in path.parents else path.stem
         for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -146,17 +147,23 @@ def read_lines(files: list[Path], cue_set: CueSet) -> list[Line]:
             row = json.loads(raw)
             if row.get("label") not in LEVELS:
                 raise SystemExit(f"{path} line {number}: label must be one of {LEVELS}")
-            rules, refinable = rules_verdict(row["text"], row.get("lang"), cue_set)
+            rules, refinable = rules_verdict(row["text"], row.get("lang"), cue_set, outranking)
             lines.append(Line(name, row["text"], row.get("lang"), row["label"],
                               cue_set.normalizer(row["text"]), rules, refinable))
     return lines
 
 
-def rules_verdict(text: str, lang: str | None, cue_set: CueSet) -> tuple[str, bool]:
+def outranking_cues(cue_set: CueSet) -> frozenset[str]:
+    """The ids of the emergency cues that keep a message an emergency whatever the model
+    reads (outranks_crisis)."""
+    return frozenset(cue.id for cue in cue_set.cues if cue.outranks_crisis)
+
+
+def rules_verdict(text: str, lang: str | None, cue_set: CueSet,
+                  outranking: frozenset[str]) -> tuple[str, bool]:
     """The rules' level, and whether the model may call it a crisis (assess() does so when
     the level is emergency and no cue that fired outranks a crisis)."""
     assessment = assess(text, lang, cues=cue_set)
-    outranking = {cue.id for cue in cue_set.cues if cue.outranks_crisis}
     return assessment.level, (assessment.level == "emergency"
                               and not outranking.intersection(assessment.signals))
 
@@ -186,9 +193,9 @@ def test_sentences(cue_set: CueSet) -> list[Line]:
     with contextlib.redirect_stdout(io.StringIO()):
         pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", str(TESTS)],
                      plugins=[Collector()])
-    lines = []
+    lines, outranking = [], outranking_cues(cue_set)
     for text in sorted(texts):
-        verdict, refinable = rules_verdict(text, None, cue_set)  # the label and the rules'
+        verdict, refinable = rules_verdict(text, None, cue_set, outranking)  # label and rules'
         lines.append(Line("training", text, None, verdict, cue_set.normalizer(text), verdict,
                           refinable))
     return lines
@@ -254,8 +261,7 @@ def combined(line: Line, probabilities: dict[str, float], thresholds: dict[str, 
     and may turn a refinable emergency into a crisis (settings.yaml crisis_over_emergency)."""
     if line.rules == "none":
         return verdict(probabilities, thresholds)
-    if (line.refinable and over is not None and probabilities["crisis"] >= over
-            and probabilities["crisis"] > probabilities["emergency"]):
+    if line.refinable and over is not None and reads_crisis(probabilities, over):
         return "crisis"
     return line.rules
 
@@ -336,7 +342,7 @@ def pick_crisis_over_emergency(lines: list[Line], folds: list[str],
         gained = []
         for fold in folds:
             moved = [label for label, p in refinable[fold]
-                     if over is not None and p["crisis"] >= over and p["crisis"] > p["emergency"]]
+                     if over is not None and reads_crisis(p, over)]
             # each crisis line moved is one crisis caught, each emergency one an emergency lost
             count = positives[fold]
             gained.append((moved.count("crisis") / count["crisis"] if count["crisis"] else 0.0)

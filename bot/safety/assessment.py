@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from bot.safety.context import MessageContext
 from bot.safety.cues import Cue, CueSet, load_cues
+from bot.safety.model import reads_crisis
 
 NONE = "none"
 EMERGENCY = "emergency"
@@ -99,9 +100,8 @@ def _crisis_over_emergency(assessment: Assessment, normalized: str,
     reads the message as a mental-health crisis ("he put the rifle on the seat and said this
     is how he clocks out"), the level is crisis, as when cues of both kinds fire. Still an
     escalation either way: this only picks which of the two replies the resident gets."""
-    probabilities = cue_set.model.probabilities(normalized)
-    crisis = probabilities[CRISIS]
-    if crisis >= cue_set.model_crisis_over_emergency and crisis > probabilities[EMERGENCY]:
+    if reads_crisis(cue_set.model.probabilities(normalized),
+                    cue_set.model_crisis_over_emergency):
         return Assessment(CRISIS, (*assessment.signals, f"model:{CRISIS}"))
     return assessment
 

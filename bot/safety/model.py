@@ -122,6 +122,13 @@ class SafetyModel:
         return level_passing(self.probabilities(normalized), thresholds)
 
 
+def reads_crisis(probabilities: Mapping[str, float], at_least: float) -> bool:
+    """Whether the model reads a crisis rather than an emergency: settings.yaml
+    crisis_over_emergency, for a message the cues call an emergency."""
+    crisis = probabilities["crisis"]
+    return crisis >= at_least and crisis > probabilities["emergency"]
+
+
 def level_passing(probabilities: Mapping[str, float],
                   thresholds: Mapping[str, float]) -> str | None:
     """The level whose probability reaches its threshold (the likelier if both), or None."""
