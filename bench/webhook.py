@@ -99,6 +99,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="req/s the request list is sized for (no number repeats a message)")
     p.add_argument("--safety", choices=("on", "off"), default="on",
                    help="off swaps the safety check for a no-op, to measure its cost")
+    p.add_argument("--no-minimal", dest="minimal", action="store_false",
+                   help="skip the minimal webhook (one raw transaction a post, the issue's "
+                        "reference point)")
     p.add_argument("--nice", type=int, default=0,
                    help="run gunicorn and wrk at this priority, e.g. -10 on a shared machine "
                         "(below 0 needs root); PostgreSQL keeps its own")
@@ -148,6 +151,8 @@ def migrate_and_seed(db_url: str) -> None:
 
     app = create_app({**app_config(db_url), "REDIS_URL": None})
     upgrade_and_seed(app)
+    with app.extensions["bot"].db.begin() as conn:  # bench/webhook_app.py's /bench/minimal
+        conn.execute(text("CREATE TABLE bench_minimal (sender TEXT, body TEXT, sid TEXT)"))
     app.extensions["bot"].sender.close()
     app.extensions["bot"].db.dispose()
 
@@ -390,7 +395,15 @@ def load(port: int, master: int, workdir: Path, args: argparse.Namespace) -> lis
         (bare_dir / f.name).symlink_to(f)
     run_wrk("bare warm-up", port, master, bare_dir, "/bench/bare", args.warmup, args, False)
     bare = run_wrk("bare", port, master, bare_dir, "/bench/bare", args.duration, args, False)
-    return [warmup, webhook, bare]
+    if not args.minimal:
+        return [warmup, webhook, bare]
+    print(f"minimal webhook: warm-up {args.warmup:.0f} s, measuring {args.duration:.0f} s ...",
+          flush=True)
+    run_wrk("minimal warm-up", port, master, bare_dir, "/bench/minimal", args.warmup, args,
+            False)
+    minimal = run_wrk("minimal", port, master, bare_dir, "/bench/minimal", args.duration, args,
+                      False)
+    return [warmup, webhook, bare, minimal]
 
 
 # --- the report -----------------------------------------------------------------------------
@@ -403,7 +416,7 @@ def problems_in_log(log_path: Path) -> list[str]:
 
 
 def report(args, phases: list[Phase], counts: dict, sent: int, log_issues: list[str]) -> dict:
-    webhook, bare = phases
+    webhook, bare = phases[:2]
     ratio = webhook.rps / bare.rps if bare.rps else 0.0
     print()
     commit = " (synchronous_commit=off)" if args.db == "postgres" and args.pg_async_commit else ""
@@ -429,6 +442,10 @@ def report(args, phases: list[Phase], counts: dict, sent: int, log_issues: list[
     print(f"ratio webhook/bare {ratio:.2f} (target >= {TARGET_RATIO}: "
           f"{'met' if ok_ratio else 'MISSED'}); webhook p99 {webhook.p99_ms:.1f} ms "
           f"(target < {TARGET_P99_MS:.0f}: {'met' if ok_p99 else 'MISSED'})")
+    if len(phases) > 2 and bare.rps:
+        minimal = phases[2]
+        print(f"reference: minimal webhook/bare {minimal.rps / bare.rps:.2f} (one raw "
+              f"transaction a post); full webhook/minimal {webhook.rps / max(1, minimal.rps):.2f}")
     print(f"stored: {counts['inbound']} inbound messages, {counts['replies']} replies, "
           f"{counts['reports']} reports; webhook requests sent {sent}")
     warnings = []
