@@ -4,11 +4,11 @@
     python tools/train_safety_model.py [--cues DIR] [--out FILE] [--report FILE] [--dry-run]
 
 Reads every labelled JSONL under tests/safety/data/ (the blind probe sets r5-r14, the blind
-sets r17-r28, r31-r36, r39-r42, r45-r48, r51-r54, routine none, heldout, and the lines in
-training/ written by the model's authors) and every message the safety tests check,
-labelled as the cues assess it (the tests assert those verdicts). Refuses the sets kept
-for measuring (r10, r12, r15, r16, r29, r30, r37, r38, r43, r44, r49, r50, r55, r56) and
-the shared dev file.
+sets r17-r28, r31-r36, r39-r42, r45-r48, r51-r54, r57-r60, routine none, heldout, and the
+lines in training/ written by the model's authors) and every message the safety tests
+check, labelled as the cues assess it (the tests assert those verdicts). Refuses the sets
+kept for measuring (r10, r12, r15, r16, r29, r30, r37, r38, r43, r44, r49, r50, r55, r56,
+r61, r62) and the shared dev file.
 
 Then:
 1. leave-one-set-out cross-validation: for each blind set, a model trained on all the other
@@ -22,7 +22,11 @@ Then:
    emergency recall plus crisis recall of rules + model, when a message the rules call an
    emergency (with no cue that outranks a crisis) becomes a crisis because the model reads
    one (None when no value helps);
-4. trains on everything and writes the weights (features whose weights are negligible are
+4. picks model.none_over_weak_cues: the lowest value at which the model's "none" overrules
+   an escalation built only from weaker cues (no strong cue, none that outranks a crisis)
+   without losing a single true escalation over the held-out sets (None when no value
+   removes a false one without a loss);
+5. trains on everything and writes the weights (features whose weights are negligible are
    left out) to config/safety/model/safety-model.json.gz.
 
 Deterministic: sets and lines are read in sorted order and the solver has no randomness,
@@ -68,7 +72,8 @@ TESTS = ROOT / "tests" / "safety"
 NOT_SENTENCES = {"test_model", "test_normalize", "test_cues", "test_triggers", "test_evaluate"}
 HELD_OUT_NAMES = ("r10.jsonl", "r12.jsonl", "r15.jsonl", "r16.jsonl", "r29.jsonl",  # measuring
                   "r30.jsonl", "r37.jsonl", "r38.jsonl", "r43.jsonl", "r44.jsonl",
-                  "r49.jsonl", "r50.jsonl", "r55.jsonl", "r56.jsonl", "escalation-dev.jsonl")
+                  "r49.jsonl", "r50.jsonl", "r55.jsonl", "r56.jsonl", "r61.jsonl", "r62.jsonl",
+                  "escalation-dev.jsonl")
 OUT = ROOT / "config" / "safety" / "model" / "safety-model.json.gz"
 SPEC = FeatureSpec(words=(1, 2), chars=(3, 5))
 C = 16.0  # inverse regularization strength, chosen by cross-validation (1, 4, 8, 16, 32, 64 tried)
@@ -76,6 +81,7 @@ PRUNE = 0.02  # a feature whose weights all lie within this of zero is left out 
 SCALE = 10000  # weights are stored as integers in ten-thousandths
 MAX_ADDED = 0.015  # false escalations the model may add to the rules' own, on average
 GRID = [round(0.30 + 0.025 * i, 3) for i in range(28)]  # thresholds tried: 0.30 .. 0.975
+NONE_GRID = (0.8, 0.85, 0.9, 0.925, 0.95, 0.96, 0.97, 0.98, 0.99)  # none_over_weak_cues tried
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,7 @@ class Line:
     normalized: str
     rules: str  # the rules' verdict
     refinable: bool = False  # rules say emergency, and no cue that fired outranks a crisis
+    weak: bool = False  # rules escalate, only weaker cues fired and none outranks a crisis
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,17 +116,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     probabilities = cross_validate(lines, folds, args.c)
     thresholds = pick_thresholds(lines, folds, probabilities, args.max_added)
     over = pick_crisis_over_emergency(lines, folds, probabilities)
-    report += cv_table(lines, folds, probabilities, thresholds, over)
+    veto = pick_none_over_weak_cues(lines, folds, probabilities)
+    report += cv_table(lines, folds, probabilities, thresholds, over, veto)
     report += veto_check(lines, folds, probabilities)
     fit = train(lines, args.c)
     weights = {f: w for f, w in fit.weights.items() if max(map(abs, w)) >= PRUNE}
     report += ["", f"thresholds: emergency {thresholds['emergency']}, "
-                   f"crisis {thresholds['crisis']}; crisis_over_emergency {over}",
+                   f"crisis {thresholds['crisis']}; crisis_over_emergency {over}; "
+                   f"none_over_weak_cues {veto}",
                f"weights kept: {len(weights)} of {len(fit.weights)} features "
                f"(|w| >= {PRUNE})"]
     if not args.dry_run:
-        size = write(args.out, fit.bias, weights, lines, {**thresholds,
-                                                          "crisis_over_emergency": over}, args.c)
+        picked = {**thresholds, "crisis_over_emergency": over, "none_over_weak_cues": veto}
+        size = write(args.out, fit.bias, weights, lines, picked, args.c)
         report.append(f"wrote {args.out} ({size / 1e6:.2f} MB)")
     text = "\n".join(report)
     print(text)
@@ -138,7 +147,7 @@ def source_files() -> list[Path]:
 
 
 def read_lines(files: list[Path], cue_set: CueSet) -> list[Line]:
-    lines, outranking = [], outranking_cues(cue_set)
+    lines, kinds = [], cue_kinds(cue_set)
     for path in files:
         name = "training" if OWN_LINES in path.parents else path.stem
         for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -147,25 +156,35 @@ def read_lines(files: list[Path], cue_set: CueSet) -> list[Line]:
             row = json.loads(raw)
             if row.get("label") not in LEVELS:
                 raise SystemExit(f"{path} line {number}: label must be one of {LEVELS}")
-            rules, refinable = rules_verdict(row["text"], row.get("lang"), cue_set, outranking)
+            rules, refinable, weak = rules_verdict(row["text"], row.get("lang"), cue_set, kinds)
             lines.append(Line(name, row["text"], row.get("lang"), row["label"],
-                              cue_set.normalizer(row["text"]), rules, refinable))
+                              cue_set.normalizer(row["text"]), rules, refinable, weak))
     return lines
 
 
-def outranking_cues(cue_set: CueSet) -> frozenset[str]:
-    """The ids of the emergency cues that keep a message an emergency whatever the model
-    reads (outranks_crisis)."""
-    return frozenset(cue.id for cue in cue_set.cues if cue.outranks_crisis)
+@dataclass(frozen=True)
+class CueKinds:
+    outranking: frozenset[str]  # emergency cues that keep a message an emergency (911 first)
+    strong: frozenset[str]  # cues that fire alone (weight at the threshold or above)
+
+
+def cue_kinds(cue_set: CueSet) -> CueKinds:
+    return CueKinds(frozenset(cue.id for cue in cue_set.cues if cue.outranks_crisis),
+                    frozenset(cue.id for cue in cue_set.cues
+                              if cue.weight >= cue_set.threshold - 1e-9))
 
 
 def rules_verdict(text: str, lang: str | None, cue_set: CueSet,
-                  outranking: frozenset[str]) -> tuple[str, bool]:
-    """The rules' level, and whether the model may call it a crisis (assess() does so when
-    the level is emergency and no cue that fired outranks a crisis)."""
+                  kinds: CueKinds) -> tuple[str, bool, bool]:
+    """The rules' level; whether the model may call it a crisis (assess() does so when the
+    level is emergency and no cue that fired outranks a crisis); and whether the model's
+    "none" may overrule it (an escalation, only weaker cues fired, none outranks a crisis)."""
     assessment = assess(text, lang, cues=cue_set)
-    return assessment.level, (assessment.level == "emergency"
-                              and not outranking.intersection(assessment.signals))
+    fired = set(assessment.signals)
+    urgent = bool(kinds.outranking & fired)
+    return (assessment.level,
+            assessment.level == "emergency" and not urgent,
+            assessment.level != "none" and not urgent and not kinds.strong & fired)
 
 
 def test_sentences(cue_set: CueSet) -> list[Line]:
@@ -193,11 +212,11 @@ def test_sentences(cue_set: CueSet) -> list[Line]:
     with contextlib.redirect_stdout(io.StringIO()):
         pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", str(TESTS)],
                      plugins=[Collector()])
-    lines, outranking = [], outranking_cues(cue_set)
+    lines, kinds = [], cue_kinds(cue_set)
     for text in sorted(texts):
-        verdict, refinable = rules_verdict(text, None, cue_set, outranking)  # label and rules'
+        verdict, refinable, weak = rules_verdict(text, None, cue_set, kinds)  # label, rules'
         lines.append(Line("training", text, None, verdict, cue_set.normalizer(text), verdict,
-                          refinable))
+                          refinable, weak))
     return lines
 
 
@@ -256,11 +275,14 @@ def verdict(probabilities: dict[str, float], thresholds: dict[str, float]) -> st
 
 
 def combined(line: Line, probabilities: dict[str, float], thresholds: dict[str, float],
-             over: float | None) -> str:
+             over: float | None, veto: float | None = None) -> str:
     """Rules and model as assess() combines them: the model speaks when the rules say none,
-    and may turn a refinable emergency into a crisis (settings.yaml crisis_over_emergency)."""
+    may overrule an escalation built only from weaker cues (none_over_weak_cues), and may
+    turn a refinable emergency into a crisis (settings.yaml crisis_over_emergency)."""
     if line.rules == "none":
         return verdict(probabilities, thresholds)
+    if line.weak and veto is not None and probabilities["none"] >= veto:
+        return "none"
     if line.refinable and over is not None and reads_crisis(probabilities, over):
         return "crisis"
     return line.rules
@@ -277,15 +299,15 @@ def figures(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
 
 
 def outcomes(lines: list[Line], probabilities: list[dict[str, float]],
-             thresholds: dict[str, float], fold: str, over: float | None = None
-             ) -> dict[str, list[tuple[str, str]]]:
+             thresholds: dict[str, float], fold: str, over: float | None = None,
+             veto: float | None = None) -> dict[str, list[tuple[str, str]]]:
     rules, alone, both = [], [], []
     for line, probs in zip(lines, probabilities, strict=True):
         if line.set != fold:
             continue
         rules.append((line.label, line.rules))
         alone.append((line.label, verdict(probs, thresholds)))
-        both.append((line.label, combined(line, probs, thresholds, over)))
+        both.append((line.label, combined(line, probs, thresholds, over, veto)))
     return {"rules": rules, "model": alone, "rules+model": both}
 
 
@@ -354,30 +376,53 @@ def pick_crisis_over_emergency(lines: list[Line], folds: list[str],
     return None if best is None or best[1] == 1.0 else best[1]
 
 
+def pick_none_over_weak_cues(lines: list[Line], folds: list[str],
+                             probabilities: list[dict[str, float]]) -> float | None:
+    """A none_over_weak_cues value at which, over all held-out sets, the model's "none"
+    overrules no true escalation built from weaker cues and at least one false one: one
+    step of NONE_GRID above the lowest such value, a margin for messages unlike the held-out
+    ones. None when there is no such value. A lost emergency costs more than a false alarm,
+    so the budget for losses is zero."""
+    weak = [(line.label, probs["none"]) for line, probs in zip(lines, probabilities,
+                                                                strict=True)
+            if line.set in folds and line.weak]
+    safe = []  # values that lose nothing, from the highest down
+    for value in sorted(NONE_GRID, reverse=True):
+        overruled = [label for label, p_none in weak if p_none >= value]
+        if any(label != "none" for label in overruled):
+            break
+        if overruled:
+            safe.append(value)
+    return safe[-2] if len(safe) >= 2 else None
+
+
 def veto_check(lines: list[Line], folds: list[str], probabilities: list[dict[str, float]]
                ) -> list[str]:
-    """What a model veto of the rules would do (not used: the rules' verdict stands)."""
-    out = ["", "if the model could veto a rules escalation when P(none) >= x "
-               "(held-out sets; not used, the rules' verdict stands):"]
-    for x in (0.8, 0.9, 0.95):
-        lost = removed = 0
-        for line, probs in zip(lines, probabilities, strict=True):
-            if line.set in folds and line.rules != "none" and probs["none"] >= x:
-                removed += line.label == "none"
-                lost += line.label != "none"
-        out.append(f"  x={x}: {removed} false escalations removed, {lost} true escalations lost")
+    """What a model veto of any rules escalation would do (not used: only an escalation built
+    from weaker cues may be overruled, none_over_weak_cues)."""
+    out = ["", "if the model could veto any rules escalation when P(none) >= x "
+               "(held-out sets; not used, a strong cue's verdict stands):"]
+    held_out = [(line, probs) for line, probs in zip(lines, probabilities, strict=True)
+                if line.set in folds and line.rules != "none"]
+    for x in (0.8, 0.9, 0.95, 0.97, 0.98, 0.99):
+        vetoed = [line for line, probs in held_out if probs["none"] >= x]
+        lost = [line.label for line in vetoed if line.label != "none"]
+        out.append(f"  x={x}: {len(vetoed) - len(lost)} false escalations removed, "
+                   f"{lost.count('emergency')} emergencies and {lost.count('crisis')} crises "
+                   f"lost")
     return out
 
 
 def cv_table(lines: list[Line], folds: list[str], probabilities: list[dict[str, float]],
-             thresholds: dict[str, float], over: float | None) -> list[str]:
+             thresholds: dict[str, float], over: float | None,
+             veto: float | None = None) -> list[str]:
     kinds = ("rules", "model", "rules+model")
     out = ["leave-one-set-out cross-validation at the chosen thresholds "
            "(emergency recall / crisis recall / false escalation on none)",
            f"{'held-out set':<14}{'lines':>6}  " + "".join(f"{k:<23}" for k in kinds)]
     totals: dict[str, list[tuple[float, float, float]]] = {k: [] for k in kinds}
     for fold in folds:
-        per_kind = outcomes(lines, probabilities, thresholds, fold, over)
+        per_kind = outcomes(lines, probabilities, thresholds, fold, over, veto)
         cells = []
         for kind in kinds:
             numbers = figures(per_kind[kind])

@@ -131,6 +131,9 @@ class Engine:
                 outcome.escalation = assessment.level
                 outcome.queued = self._escalate(dialogue, assessment)
             else:
+                if assessment.overruled:  # in the event log, to audit and to count
+                    dialogue.event("escalation_overruled", signals=list(assessment.signals),
+                                   step=conv["state"] if conv else None)
                 dialogue.run()
             conv_id = dialogue.conv["id"] if dialogue.conv else contact["conversation_id"]
             store.record_attachments(conn, conv_id, message_id, list(inbound.media), now)

@@ -18,6 +18,11 @@ The rule that picks the level, when cues of both kinds fire:
   (settings.yaml `model.crisis_over_emergency`), the level is "crisis" and "model:crisis"
   ends the signals: a weapon mentioned in a suicide threat gets the crisis reply, which
   names 911 for immediate danger and 988.
+- A level fired only because weaker cues added up (no cue that fired is strong enough to
+  fire alone, none outranks a crisis): when the model is at least
+  `model.none_over_weak_cues` sure the message is harmless, the level is "none" and
+  "model:none" ends the signals, so the engine records the overruling in the event log.
+  A strong cue's verdict is never overruled.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from bot.safety.model import reads_crisis
 NONE = "none"
 EMERGENCY = "emergency"
 CRISIS = "crisis"
+OVERRULED = "model:none"  # the last signal of a cue escalation the model overruled
 _MASK = "#"
 
 
@@ -45,6 +51,11 @@ class Assessment:
 
     level: str
     signals: tuple[str, ...] = ()
+
+    @property
+    def overruled(self) -> bool:
+        """The cues escalated and the learned model overruled them (none_over_weak_cues)."""
+        return self.level == NONE and self.signals[-1:] == (OVERRULED,)
 
 
 def assess(text: str, lang: str | None = None, *, cues: CueSet | None = None) -> Assessment:
@@ -76,11 +87,27 @@ def assess(text: str, lang: str | None = None, *, cues: CueSet | None = None) ->
     assessment = _decide(fired, context, cue_set)
     if cue_set.model is None:
         return assessment
-    if assessment.level == NONE and normalized.count(" ") + 1 >= cue_set.model_min_words:
-        return _backstop(assessment, normalized, cue_set)
-    if (assessment.level == EMERGENCY and cue_set.model_crisis_over_emergency is not None
-            and not any(cue.outranks_crisis for _, _, cue in fired)):
-        return _crisis_over_emergency(assessment, normalized, cue_set)
+    if assessment.level == NONE:
+        if normalized.count(" ") + 1 >= cue_set.model_min_words:
+            return _backstop(assessment, normalized, cue_set)
+        return assessment
+    urgent = any(cue.outranks_crisis for _, _, cue in fired)
+    if urgent:
+        return assessment
+    probabilities = None
+    if cue_set.model_none_over_weak_cues is not None and not any(
+            cue.weight >= cue_set.threshold - 1e-9 for _, _, cue in fired):
+        probabilities = cue_set.model.probabilities(normalized)
+        if probabilities[NONE] >= cue_set.model_none_over_weak_cues:
+            return Assessment(NONE, (*assessment.signals, OVERRULED))
+    if assessment.level == EMERGENCY and cue_set.model_crisis_over_emergency is not None:
+        probabilities = probabilities or cue_set.model.probabilities(normalized)
+        if reads_crisis(probabilities, cue_set.model_crisis_over_emergency):
+            # The cues found danger but none of the kind that must go to 911 first; the
+            # model reads a mental-health crisis ("he put the rifle on the seat and said
+            # this is how he clocks out"): crisis, as when cues of both kinds fire. Still
+            # an escalation either way: this only picks which reply the resident gets.
+            return Assessment(CRISIS, (*assessment.signals, f"model:{CRISIS}"))
     return assessment
 
 
@@ -92,18 +119,6 @@ def _backstop(assessment: Assessment, normalized: str, cue_set: CueSet) -> Asses
     if level is None:
         return assessment
     return Assessment(level, (*assessment.signals, f"model:{level}"))
-
-
-def _crisis_over_emergency(assessment: Assessment, normalized: str,
-                           cue_set: CueSet) -> Assessment:
-    """The cues found danger but none of the kind that must go to 911 first; when the model
-    reads the message as a mental-health crisis ("he put the rifle on the seat and said this
-    is how he clocks out"), the level is crisis, as when cues of both kinds fire. Still an
-    escalation either way: this only picks which of the two replies the resident gets."""
-    if reads_crisis(cue_set.model.probabilities(normalized),
-                    cue_set.model_crisis_over_emergency):
-        return Assessment(CRISIS, (*assessment.signals, f"model:{CRISIS}"))
-    return assessment
 
 
 def _mask_exclusions(text: str, cue_set: CueSet) -> str:

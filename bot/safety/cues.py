@@ -77,6 +77,8 @@ class CueSet:
     model_min_words: int = 1
     # cues say emergency, model says crisis at least this likely (and likelier): crisis
     model_crisis_over_emergency: float | None = None
+    # only weaker cues fired, and the model says "none" at least this sure: none
+    model_none_over_weak_cues: float | None = None
 
     def candidates(self, text: str) -> list[Cue]:
         """The cues that may match `text`, in cue order. Looking up only these, rather
@@ -164,7 +166,8 @@ def _load(directory: Path) -> CueSet:
     return replace(cue_set, model=load_model(directory / backstop["file"]),
                    model_thresholds=dict(backstop["thresholds"]),
                    model_min_words=int(backstop.get("min_words", 1)),
-                   model_crisis_over_emergency=backstop.get("crisis_over_emergency"))
+                   model_crisis_over_emergency=backstop.get("crisis_over_emergency"),
+                   model_none_over_weak_cues=backstop.get("none_over_weak_cues"))
 
 
 def _compile(directory: Path, settings_path: Path, settings: dict[str, Any],

@@ -145,3 +145,20 @@ def test_conversation_stays_paused_not_lost(app, phone):
         conv = conn.execute(conversations.select()).mappings().one()
     assert conv["status"] == "active" and conv["state"] == "when"
     assert conv["data"]["answers"]["location"]["normalized"] == "455 Elm St"
+
+
+def test_an_escalation_the_model_overruled_is_kept_for_staff_and_the_flow_goes_on(app, phone):
+    from bot.safety import NONE, Assessment, assess
+    from bot.storage.tables import events
+
+    overruled = Assessment(NONE, ("en.help.request", "en.violence.fight", "model:none"))
+    app.extensions["bot"].engine.assess = (
+        lambda text, lang=None: overruled if "pillow fight" in text else assess(text, lang))
+    phone.send("hi")
+    reply = phone.send("help, the kids had a pillow fight and broke my lamp")
+    assert "911" not in reply and "988" not in reply
+    assert escalation_rows(app) == []
+    with db(app).connect() as conn:
+        kinds = {r.kind: r.data for r in conn.execute(events.select())}
+    assert kinds["escalation_overruled"]["signals"] == list(overruled.signals)
+    assert "escalated" not in kinds

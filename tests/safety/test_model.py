@@ -161,7 +161,8 @@ def test_the_cues_verdict_stands_when_they_fire(tmp_path, cues):
 
 def test_the_model_may_call_an_emergency_a_crisis_unless_911_must_come_first(tmp_path, cues):
     tiny = replace(cues, model=load_model(write_model(tmp_path, TINY)),
-                   model_thresholds={EMERGENCY: 0.5, CRISIS: 0.5})
+                   model_thresholds={EMERGENCY: 0.5, CRISIS: 0.5},
+                   model_crisis_over_emergency=None, model_none_over_weak_cues=None)
     weapon = "a zebra crossing guard has a knife and is waving it around"
     assert assess(weapon, cues=tiny).level == EMERGENCY  # off unless settings say a value
     over = replace(tiny, model_crisis_over_emergency=0.5)
@@ -185,6 +186,46 @@ def test_crisis_over_emergency_is_read_from_the_settings_and_checked(tmp_path):
         load_cues(copy_cue_dir(tmp_path / "bad", section.format(value=1.5)))
 
 
+# "quokka" makes the tiny model all but certain a message is harmless
+SURE_NONE = {**TINY, "weights": {**TINY["weights"], "=quokka": [100, 0, 0]}}
+
+
+def test_the_model_may_overrule_an_escalation_built_from_weaker_cues_only(tmp_path, cues):
+    tiny = replace(cues, model=load_model(write_model(tmp_path, SURE_NONE)),
+                   model_thresholds={EMERGENCY: 0.5, CRISIS: 0.5},
+                   model_crisis_over_emergency=None, model_none_over_weak_cues=None)
+    weak = "quokka help, a fight outside"  # "help" and "fight" add up; neither fires alone
+    assert assess(weak, cues=tiny).level == EMERGENCY  # off unless settings say a value
+    veto = replace(tiny, model_none_over_weak_cues=0.96)
+    overruled = assess(weak, cues=veto)
+    assert overruled.level == NONE and overruled.overruled
+    assert overruled.signals == ("en.help.request", "en.violence.fight", "model:none")
+    # the model must be that sure: without "quokka" it is not, and the cues stand
+    assert assess("help, a fight outside", cues=veto).level == EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "quokka, a man was stabbed outside",  # a strong cue fires alone
+    "quokka, my neighbour is not breathing",  # 911 first
+    "quokka, i want to kill myself",
+])
+def test_a_strong_cue_is_never_overruled(tmp_path, cues, text):
+    veto = replace(cues, model=load_model(write_model(tmp_path, SURE_NONE)),
+                   model_thresholds={EMERGENCY: 0.5, CRISIS: 0.5},
+                   model_none_over_weak_cues=0.5)
+    assessment = assess(text, cues=veto)
+    assert assessment.level != NONE and not assessment.overruled
+
+
+def test_none_over_weak_cues_is_read_from_the_settings_and_checked(tmp_path):
+    section = ("model:\n  enabled: true\n  file: model/safety-model.json.gz\n"
+               "  none_over_weak_cues: {value}\n  thresholds: {{emergency: 0.7, crisis: 0.5}}")
+    assert load_cues(copy_cue_dir(tmp_path / "ok", section.format(value=0.97))
+                     ).model_none_over_weak_cues == 0.97
+    with pytest.raises(CueError, match="none_over_weak_cues"):  # a coin toss may not overrule
+        load_cues(copy_cue_dir(tmp_path / "bad", section.format(value=0.3)))
+
+
 @pytest.fixture(scope="module")
 def shipped(cues):
     """The cues with the shipped model at the shipped thresholds, whether or not
@@ -193,7 +234,8 @@ def shipped(cues):
     backstop = settings["model"]
     return replace(cues, model=load_model(CUE_DIR / backstop["file"]),
                    model_thresholds=backstop["thresholds"],
-                   model_crisis_over_emergency=backstop.get("crisis_over_emergency"))
+                   model_crisis_over_emergency=backstop.get("crisis_over_emergency"),
+                   model_none_over_weak_cues=backstop.get("none_over_weak_cues"))
 
 
 # Written for this test after the model was trained, in none of its training sets; the cues
