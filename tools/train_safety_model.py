@@ -4,8 +4,8 @@
     python tools/train_safety_model.py [--cues DIR] [--out FILE] [--report FILE] [--dry-run]
 
 Reads every labelled JSONL under tests/safety/data/ (the blind probe sets r5-r14, the blind
-sets r17-r28, r31-r36, r39-r42, r45-r48, r51-r54, r57-r60, r63-r66, routine none,
-heldout, and the lines in training/ written by the model's authors) and every message the
+sets r17-r28, r31-r36, r39-r42, r45-r48, r51-r54, r57-r60, r63-r66, r69-r72, routine
+none, heldout, and the lines in training/ written by the model's authors) and every message the
 safety tests check, labelled as the cues assess it (the tests assert those verdicts).
 Refuses the sets kept for measuring (r10, r12, r15, r16, r29, r30, r37, r38, r43, r44,
 r49, r50, r55, r56, r61, r62, r67, r68) and the shared dev file.
