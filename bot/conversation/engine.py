@@ -133,7 +133,8 @@ class Engine:
             else:
                 if assessment.overruled:  # in the event log, to audit and to count
                     dialogue.event("escalation_overruled", signals=list(assessment.signals),
-                                   step=conv["state"] if conv else None)
+                                   step=conv["state"] if conv else None,
+                                   message_id=message_id)
                 dialogue.run()
             conv_id = dialogue.conv["id"] if dialogue.conv else contact["conversation_id"]
             store.record_attachments(conn, conv_id, message_id, list(inbound.media), now)

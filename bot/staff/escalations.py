@@ -1,6 +1,9 @@
-"""Escalations: the list (newest first), one escalation, acknowledge with a note, the banner."""
+"""Escalations: the list (newest first), one escalation, acknowledge with a note, the banner,
+and the messages the safety model kept from escalating, for staff to look over."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
@@ -33,12 +36,17 @@ def escalation_banner() -> dict:
     return {"open_escalations": open_escalations}
 
 
+OVERRULED_DAYS = 30  # how far back the list of overruled messages reaches
+
+
 @bp.get("/escalations")
 def escalation_list():
     with services(current_app).db.connect() as conn:
         waiting = queries.escalation_list(conn, acknowledged=False)
         handled = queries.escalation_list(conn, acknowledged=True, limit=100)
+        overruled = queries.overruled(conn, utcnow() - timedelta(days=OVERRULED_DAYS))
     return render_template("staff/escalations.html", waiting=waiting, handled=handled,
+                           overruled=overruled, overruled_days=OVERRULED_DAYS,
                            form=AcknowledgeForm())
 
 

@@ -34,6 +34,7 @@ from bot.storage.tables import (
     attachments,
     contacts,
     escalations,
+    events,
     messages,
     report_notes,
     report_routes,
@@ -396,6 +397,26 @@ def escalation(conn: Connection, escalation_id: int) -> dict | None:
     row = conn.execute(select(escalations).where(escalations.c.id == escalation_id)
                        ).mappings().first()
     return _escalation(row) if row else None
+
+
+def overruled(conn: Connection, since: datetime, limit: int = 100) -> list[dict]:
+    """Messages the cues would have escalated and the model overruled (the safety check's
+    none_over_weak_cues), newest first, with the resident: staff look them over in case
+    one was real."""
+    e, m = events.c, messages.c
+    rows = conn.execute(select(e.at, e.contact_id, e.conversation_id, e.data)
+                        .where(e.at >= since, e.kind == "escalation_overruled")
+                        .order_by(e.at.desc(), e.id.desc()).limit(limit)).mappings().all()
+    ids = [row["data"].get("message_id") for row in rows]
+    bodies = dict(conn.execute(select(m.id, m.body).where(
+        m.id.in_([i for i in ids if isinstance(i, int)]))).all())
+    residents = dict(conn.execute(select(contacts.c.id, contacts.c.address).where(
+        contacts.c.id.in_({row["contact_id"] for row in rows}),
+        contacts.c.channel == "sms")).all())
+    return [{"at": aware(row["at"]), "conversation_id": row["conversation_id"],
+             "signals": row["data"].get("signals", []), "step": row["data"].get("step"),
+             "body": bodies.get(message_id), "resident": residents.get(row["contact_id"])}
+            for row, message_id in zip(rows, ids, strict=True)]
 
 
 def conversation_messages(conn: Connection, conversation_id: int | None,

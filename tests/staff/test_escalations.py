@@ -62,3 +62,20 @@ def test_traffic_staff_see_the_alert_but_not_a_311_conversation(make_user, conso
     assert "i want to hurt myself" in page
     assert "my bicycle report" not in page and theft["reference"] not in page
     assert "belongs to a report of another agency" in page
+
+
+def test_messages_the_model_kept_from_escalating_are_listed_for_staff(clerk_311, app, phone):
+    from bot.safety import NONE, Assessment, assess
+    from bot.safety.assessment import OVERRULED
+
+    overruled = Assessment(NONE, ("en.help.request", "en.violence.fight", OVERRULED))
+    app.extensions["bot"].engine.assess = (
+        lambda text, lang=None: overruled if "pillow" in text else assess(text, lang))
+    assert "None in the last 30 days" in clerk_311.page("/staff/escalations")
+    phone.send("hi")
+    phone.send("help, the kids had a <b>pillow</b> fight")
+    page = clerk_311.page("/staff/escalations")
+    listed = page[page.index('id="overruled"'):]
+    assert "help, the kids had a &lt;b&gt;pillow&lt;/b&gt; fight" in listed  # escaped
+    assert "en.violence.fight" in listed and phone.number in listed
+    assert "waiting for acknowledgement" not in page  # not an escalation
