@@ -22,10 +22,10 @@ Then:
    emergency recall plus crisis recall of rules + model, when a message the rules call an
    emergency (with no cue that outranks a crisis) becomes a crisis because the model reads
    one (None when no value helps);
-4. picks model.none_over_weak_cues: the lowest value at which the model's "none" overrules
-   an escalation built only from weaker cues (no strong cue, none that outranks a crisis)
-   without losing a single true escalation over the held-out sets (None when no value
-   removes a false one without a loss);
+4. picks model.none_over_weak_cues: one step of NONE_GRID above the lowest value at which
+   the model's "none" overrules an escalation built only from weaker cues (no strong cue,
+   none that outranks a crisis) without losing a single true escalation over the held-out
+   sets (None when fewer than two values remove a false one without a loss);
 5. trains on everything and writes the weights (features whose weights are negligible are
    left out) to config/safety/model/safety-model.json.gz.
 
@@ -171,8 +171,7 @@ class CueKinds:
 
 def cue_kinds(cue_set: CueSet) -> CueKinds:
     return CueKinds(frozenset(cue.id for cue in cue_set.cues if cue.outranks_crisis),
-                    frozenset(cue.id for cue in cue_set.cues
-                              if cue.weight >= cue_set.threshold - 1e-9))
+                    frozenset(cue.id for cue in cue_set.cues if cue_set.fires_alone(cue)))
 
 
 def rules_verdict(text: str, lang: str | None, cue_set: CueSet,

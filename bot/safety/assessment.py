@@ -96,7 +96,7 @@ def assess(text: str, lang: str | None = None, *, cues: CueSet | None = None) ->
         return assessment
     probabilities = None
     if cue_set.model_none_over_weak_cues is not None and not any(
-            cue.weight >= cue_set.threshold - 1e-9 for _, _, cue in fired):
+            cue_set.fires_alone(cue) for _, _, cue in fired):
         probabilities = cue_set.model.probabilities(normalized)
         if probabilities[NONE] >= cue_set.model_none_over_weak_cues:
             return Assessment(NONE, (*assessment.signals, OVERRULED))

@@ -80,6 +80,11 @@ class CueSet:
     # only weaker cues fired, and the model says "none" at least this sure: none
     model_none_over_weak_cues: float | None = None
 
+    def fires_alone(self, cue: Cue) -> bool:
+        """A strong cue: its weight alone reaches the threshold. The model never overrules
+        an escalation one of these made (settings.yaml none_over_weak_cues)."""
+        return cue.weight >= self.threshold - 1e-9
+
     def candidates(self, text: str) -> list[Cue]:
         """The cues that may match `text`, in cue order. Looking up only these, rather
         than testing every cue, keeps a message from touching hundreds of cue objects

@@ -407,6 +407,8 @@ def overruled(conn: Connection, since: datetime, limit: int = 100) -> list[dict]
     rows = conn.execute(select(e.at, e.contact_id, e.conversation_id, e.data)
                         .where(e.at >= since, e.kind == "escalation_overruled")
                         .order_by(e.at.desc(), e.id.desc()).limit(limit)).mappings().all()
+    if not rows:
+        return []
     ids = [row["data"].get("message_id") for row in rows]
     bodies = dict(conn.execute(select(m.id, m.body).where(
         m.id.in_([i for i in ids if isinstance(i, int)]))).all())

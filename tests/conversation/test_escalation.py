@@ -149,9 +149,10 @@ def test_conversation_stays_paused_not_lost(app, phone):
 
 def test_an_escalation_the_model_overruled_is_kept_for_staff_and_the_flow_goes_on(app, phone):
     from bot.safety import NONE, Assessment, assess
+    from bot.safety.assessment import OVERRULED
     from bot.storage.tables import events
 
-    overruled = Assessment(NONE, ("en.help.request", "en.violence.fight", "model:none"))
+    overruled = Assessment(NONE, ("en.help.request", "en.violence.fight", OVERRULED))
     app.extensions["bot"].engine.assess = (
         lambda text, lang=None: overruled if "pillow fight" in text else assess(text, lang))
     phone.send("hi")
