@@ -38,6 +38,11 @@ EMERGENCY = "emergency"
 CRISIS = "crisis"
 OVERRULED = "model:none"  # the last signal of a cue escalation the model overruled
 _MASK = "#"
+# Short messages recur: most answers in a flow are a menu number, yes or no, "skip", "now".
+# Their assessments are remembered per cue set (a pure function of the text), up to
+# MEMO_SIZE of them; when full, the memo starts over.
+MEMO_CHARS = 40
+MEMO_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,19 @@ def assess(text: str, lang: str | None = None, *, cues: CueSet | None = None) ->
     if not isinstance(text, str):
         raise TypeError(f"text must be a string, not {type(text).__name__}")
     cue_set = cues or load_cues()
+    if len(text) > MEMO_CHARS:
+        return _assess(text, cue_set)
+    memo = cue_set.memo
+    found = memo.get(text)
+    if found is None:
+        found = _assess(text, cue_set)
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        memo[text] = found
+    return found
+
+
+def _assess(text: str, cue_set: CueSet) -> Assessment:
     normalized = cue_set.normalizer(text)
     if not normalized:
         return Assessment(NONE)

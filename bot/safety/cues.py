@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -79,6 +79,9 @@ class CueSet:
     model_crisis_over_emergency: float | None = None
     # only weaker cues fired, and the model says "none" at least this sure: none
     model_none_over_weak_cues: float | None = None
+    # assessments of short messages, which recur across residents ("yes", "1", "skip"):
+    # see assessment.MEMO_CHARS. Never copied by replace(): each cue set starts empty.
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def fires_alone(self, cue: Cue) -> bool:
         """A strong cue: its weight alone reaches the threshold. The model never overrules

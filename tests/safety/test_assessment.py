@@ -11,7 +11,8 @@ import sys
 
 import pytest
 
-from bot.safety import CRISIS, EMERGENCY, NONE, Assessment, assess
+from bot.safety import CRISIS, EMERGENCY, NONE, Assessment, assess, load_cues
+from bot.safety.assessment import MEMO_SIZE
 
 
 def level(text: str, lang: str | None = None) -> str:
@@ -217,3 +218,27 @@ def test_weak_words_add_up_only_when_they_are_close():
 def test_a_negator_only_negates_cues_of_its_own_language():
     # "ma" negates in Somali, but in an English text it is mom
     assert level("my ma is bleeding") == EMERGENCY
+
+
+def test_a_short_message_gets_the_same_verdict_every_time_it_recurs():
+    first = assess("he has a gun")
+    assert first.level == EMERGENCY
+    for _ in range(3):
+        assert assess("he has a gun") == first
+    assert assess("yes") == assess("yes") == Assessment(NONE)
+
+
+def test_remembered_verdicts_belong_to_their_own_cue_set():
+    cues = load_cues()
+    assert assess("he has a gun", cues=cues).level == EMERGENCY
+    # The same text under stricter cues (an administrator's edit) is judged afresh.
+    strict = dataclasses.replace(cues, threshold=100.0, model=None)
+    assert assess("he has a gun", cues=strict).level == NONE
+    assert assess("he has a gun", cues=cues).level == EMERGENCY
+
+
+def test_the_memory_of_short_messages_stays_bounded():
+    cues = dataclasses.replace(load_cues())
+    for i in range(MEMO_SIZE + 50):
+        assess(f"answer {i}", cues=cues)
+    assert 0 < len(cues.memo) <= MEMO_SIZE
