@@ -4,11 +4,11 @@
     python tools/train_safety_model.py [--cues DIR] [--out FILE] [--report FILE] [--dry-run]
 
 Reads every labelled JSONL under tests/safety/data/ (the blind probe sets r5-r14, the blind
-sets r17-r28, r31-r36, r39-r42, r45-r48, r51-r54, r57-r60, r63-r66, r69-r76, routine
+sets r17-r28, r31-r36, r39-r42, r45-r48, r51-r54, r57-r60, r63-r66, r69-r76, r79-r82, routine
 none, heldout, and the lines in training/ written by the model's authors) and every
 message the safety tests check, labelled as the cues assess it (the tests assert those
 verdicts). Refuses the sets kept for measuring (r10, r12, r15, r16, r29, r30, r37, r38,
-r43, r44, r49, r50, r55, r56, r61, r62, r67, r68, r77, r78) and the shared dev file.
+r43, r44, r49, r50, r55, r56, r61, r62, r67, r68, r77, r78, r83, r84) and the shared dev file.
 
 Then:
 1. leave-one-set-out cross-validation: for each blind set, a model trained on all the other
@@ -27,7 +27,12 @@ Then:
    none that outranks a crisis) without losing a single true escalation over the held-out
    sets (None when fewer than two values remove a false one without a loss);
 5. trains on everything and writes the weights (features whose weights are negligible are
-   left out) to config/safety/model/safety-model.json.gz.
+   left out) to config/safety/model/safety-model.json.gz;
+6. keeps the safety tests' promises: each message the tests check must get, from the cues
+   and the final model together, the verdict the tests assert. Where one would not, the
+   setting that changes it (a level's threshold, crisis_over_emergency or
+   none_over_weak_cues) moves up its grid until it holds, and the report names the message.
+   The cross-validation figures are then given at the settings as moved.
 
 Deterministic: sets and lines are read in sorted order and the solver has no randomness,
 so the same data gives the same file.
@@ -73,7 +78,7 @@ NOT_SENTENCES = {"test_model", "test_normalize", "test_cues", "test_triggers", "
 HELD_OUT_NAMES = ("r10.jsonl", "r12.jsonl", "r15.jsonl", "r16.jsonl", "r29.jsonl",  # measuring
                   "r30.jsonl", "r37.jsonl", "r38.jsonl", "r43.jsonl", "r44.jsonl",
                   "r49.jsonl", "r50.jsonl", "r55.jsonl", "r56.jsonl", "r61.jsonl", "r62.jsonl",
-                  "r67.jsonl", "r68.jsonl", "r77.jsonl", "r78.jsonl",
+                  "r67.jsonl", "r68.jsonl", "r77.jsonl", "r78.jsonl", "r83.jsonl", "r84.jsonl",
                   "escalation-dev.jsonl")
 OUT = ROOT / "config" / "safety" / "model" / "safety-model.json.gz"
 SPEC = FeatureSpec(words=(1, 2), chars=(3, 5))
@@ -110,7 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     cue_set = dataclasses.replace(load_cues(args.cues), model=None)  # the rules alone
-    lines = read_lines(source_files(), cue_set) + test_sentences(cue_set)
+    sentences = test_sentences(cue_set)
+    lines = read_lines(source_files(), cue_set) + sentences
     report: list[str] = [f"{len(lines)} lines from {len({x.set for x in lines})} sets; "
                          f"features {SPEC}; C={args.c}", ""]
     folds = sorted({x.set for x in lines if x.set != "training"})
@@ -118,10 +124,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     thresholds = pick_thresholds(lines, folds, probabilities, args.max_added)
     over = pick_crisis_over_emergency(lines, folds, probabilities)
     veto = pick_none_over_weak_cues(lines, folds, probabilities)
-    report += cv_table(lines, folds, probabilities, thresholds, over, veto)
-    report += veto_check(lines, folds, probabilities)
     fit = train(lines, args.c)
     weights = {f: w for f, w in fit.weights.items() if max(map(abs, w)) >= PRUNE}
+    final = SafetyModel.from_vectors("(final)", SPEC, fit.bias, weights)
+    thresholds, over, veto, moved = keep_test_verdicts(final, sentences, thresholds, over,
+                                                       veto, cue_set.model_min_words)
+    report += cv_table(lines, folds, probabilities, thresholds, over, veto)
+    report += veto_check(lines, folds, probabilities)
+    report += ["", *moved] if moved else []
     report += ["", f"thresholds: emergency {thresholds['emergency']}, "
                    f"crisis {thresholds['crisis']}; crisis_over_emergency {over}; "
                    f"none_over_weak_cues {veto}",
@@ -394,6 +404,51 @@ def pick_none_over_weak_cues(lines: list[Line], folds: list[str],
         if overruled:
             safe.append(value)
     return safe[-2] if len(safe) >= 2 else None
+
+
+def keep_test_verdicts(model: SafetyModel, sentences: list[Line],
+                       thresholds: dict[str, float], over: float | None, veto: float | None,
+                       min_words: int) -> tuple[dict[str, float], float | None, float | None,
+                                                list[str]]:
+    """The settings moved up, each along its own grid, until cues and model together give
+    every test message its asserted verdict (Line.label); and a line per move, naming the
+    message. A test that asserts a harmless verdict is a promise to residents ("not going
+    to kill myself over a parking ticket lol" stays none): a pick made on held-out sets
+    does not break it."""
+    thresholds, moved = dict(thresholds), []
+    probabilities = [model.probabilities(line.normalized) for line in sentences]
+    for _ in range(len(GRID) * 4):
+        wrong = next(((line, p) for line, p in zip(sentences, probabilities, strict=True)
+                      if _model_speaks(line, min_words)
+                      and combined(line, p, thresholds, over, veto) != line.label), None)
+        if wrong is None:
+            return thresholds, over, veto, moved
+        line, p = wrong
+        got = combined(line, p, thresholds, over, veto)
+        if line.rules == "none":  # the model escalated a message the tests keep harmless
+            raised = _above(GRID, p[got])
+            if raised is None:
+                raise SystemExit(f"no {got} threshold keeps {line.text!r} harmless")
+            thresholds[got] = raised
+            what = f"{got} threshold -> {thresholds[got]}"
+        elif got == "none":  # the model overruled an escalation the tests assert
+            veto = _above(NONE_GRID, p["none"])
+            what = f"none_over_weak_cues -> {veto}"
+        else:  # the model turned an emergency the tests assert into a crisis
+            over = _above(GRID, p["crisis"])
+            what = f"crisis_over_emergency -> {over}"
+        moved.append(f"kept a test's verdict ({line.label}): {what} for {line.text!r}")
+    raise SystemExit("could not keep the tests' verdicts: " + "; ".join(moved[-3:]))
+
+
+def _model_speaks(line: Line, min_words: int) -> bool:
+    """assess() asks the model about a message the cues call none only from min_words on."""
+    return line.rules != "none" or line.normalized.count(" ") + 1 >= min_words
+
+
+def _above(grid: Sequence[float], value: float) -> float | None:
+    """The lowest grid value above `value`; None (the setting off) past the grid's end."""
+    return next((step for step in grid if step > value + 1e-9), None)
 
 
 def veto_check(lines: list[Line], folds: list[str], probabilities: list[dict[str, float]]

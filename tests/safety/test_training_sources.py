@@ -22,7 +22,8 @@ def test_the_measuring_sets_are_not_training_data():
     assert measured == ["r10.jsonl", "r12.jsonl", "r15.jsonl", "r16.jsonl", "r29.jsonl",
                         "r30.jsonl", "r37.jsonl", "r38.jsonl", "r43.jsonl", "r44.jsonl",
                         "r49.jsonl", "r50.jsonl", "r55.jsonl", "r56.jsonl", "r61.jsonl",
-                        "r62.jsonl", "r67.jsonl", "r68.jsonl", "r77.jsonl", "r78.jsonl"]
+                        "r62.jsonl", "r67.jsonl", "r68.jsonl", "r77.jsonl", "r78.jsonl",
+                        "r83.jsonl", "r84.jsonl"]
     sources = _training_script().source_files()
     assert sources, "the training script found no data"
     assert not [p for p in sources if p.name in measured or MEASURE in p.parents]
@@ -41,3 +42,47 @@ def test_a_measuring_set_copied_elsewhere_is_refused(tmp_path, monkeypatch):
         assert "r15.jsonl" in str(refused)
     else:
         raise AssertionError("a copy of r15 was taken as training data")
+
+
+class _FixedModel:
+    """Stands in for the trained model: the same probabilities for every message."""
+
+    def __init__(self, **probabilities):
+        self.probabilities_ = {"none": 0.0, "emergency": 0.0, "crisis": 0.0, **probabilities}
+
+    def probabilities(self, _normalized):
+        return self.probabilities_
+
+
+def _line(script, text, label, rules=None, weak=False):
+    return script.Line("training", text, None, label, text, rules or label, False, weak)
+
+
+def test_a_harmless_test_message_moves_the_threshold_it_would_cross():
+    script = _training_script()
+    joke = _line(script, "not going to end it over a ticket lol", "none")
+    thresholds, over, veto, moved = script.keep_test_verdicts(
+        _FixedModel(none=0.49, crisis=0.51), [joke], {"emergency": 0.55, "crisis": 0.475},
+        0.525, 0.925, min_words=2)
+    assert thresholds == {"emergency": 0.55, "crisis": 0.525}
+    assert (over, veto) == (0.525, 0.925)
+    assert len(moved) == 1 and "crisis threshold -> 0.525" in moved[0] and joke.text in moved[0]
+
+
+def test_an_escalation_the_tests_assert_is_not_overruled():
+    script = _training_script()
+    fight = _line(script, "two guys swinging at each other out front", "emergency", weak=True)
+    thresholds, _, veto, moved = script.keep_test_verdicts(
+        _FixedModel(none=0.95, emergency=0.05), [fight], {"emergency": 0.55, "crisis": 0.5},
+        0.525, 0.925, min_words=2)
+    assert veto == 0.96 and thresholds == {"emergency": 0.55, "crisis": 0.5}
+    assert "none_over_weak_cues -> 0.96" in moved[0]
+
+
+def test_settings_that_keep_every_verdict_stay_as_picked():
+    script = _training_script()
+    lines = [_line(script, "blue honda blocking the alley", "none"),
+             _line(script, "yes", "none")]
+    picked = {"emergency": 0.55, "crisis": 0.5}
+    assert script.keep_test_verdicts(_FixedModel(none=0.9, crisis=0.1), lines, picked, 0.525,
+                                     0.925, min_words=2) == (picked, 0.525, 0.925, [])
