@@ -59,6 +59,7 @@ WALKS = (
     ("someone smashed my car window", "1", "Main and 5th", "2 hours ago",
      "rear window shattered", "skip", "yes", "yes"),
 )
+DESCRIBED_AT = (3, 3, 4)  # which message of each walk is the free-text description
 AREA_CODES = ("312", "612", "773", "651", "415", "206", "617", "303")
 
 
@@ -99,6 +100,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="req/s the request list is sized for (no number repeats a message)")
     p.add_argument("--safety", choices=("on", "off"), default="on",
                    help="off swaps the safety check for a no-op, to measure its cost")
+    p.add_argument("--unique-descriptions", action="store_true",
+                   help="give every report a long description of its own (the walks' are "
+                        "short and repeat, so the safety check answers them from memory)")
     p.add_argument("--no-minimal", dest="minimal", action="store_false",
                    help="skip the minimal webhook (one raw transaction a post, the issue's "
                         "reference point)")
@@ -190,11 +194,18 @@ def resident_numbers(count: int) -> list[str]:
     return numbers
 
 
-def messages_of(index: int) -> Iterator[str]:
-    """What resident number index texts, in order: one walk after another, forever."""
-    walk = index % len(WALKS)
+def messages_of(index: int, unique_descriptions: bool = False) -> Iterator[str]:
+    """What resident number index texts, in order: one walk after another, forever. With
+    unique_descriptions each description is a longer text of its own, as residents write
+    them, so the safety check cannot answer it from its memory of short messages."""
+    walk, told = index % len(WALKS), 0
     while True:
-        yield from WALKS[walk]
+        for step, body in enumerate(WALKS[walk]):
+            if unique_descriptions and step == DESCRIBED_AT[walk]:
+                told += 1
+                body = (f"{body}, resident {index} report {told}: last seen around "
+                        f"{told % 12 + 1} pm near the corner store, sticker on the back")
+            yield body
         walk = (walk + 1) % len(WALKS)
 
 
@@ -204,7 +215,8 @@ def signed_form(validator: RequestValidator, number: str, body: str) -> tuple[st
     return urlencode(form), validator.compute_signature(PUBLIC_URL + "/sms", form)
 
 
-def write_requests(directory: Path, numbers: list[str], total: int, threads: int) -> int:
+def write_requests(directory: Path, numbers: list[str], total: int, threads: int,
+                   unique_descriptions: bool = False) -> int:
     """requests.<t>.tsv per wrk thread: thread t owns every threads-th number, and its
     messages are interleaved by round so one number's messages are far apart, in order."""
     validator = RequestValidator(AUTH_TOKEN)
@@ -212,7 +224,7 @@ def write_requests(directory: Path, numbers: list[str], total: int, threads: int
     written = 0
     for t in range(threads):
         owned = [(i, numbers[i]) for i in range(t, len(numbers), threads)]
-        scripts = {i: messages_of(i) for i, _ in owned}
+        scripts = {i: messages_of(i, unique_descriptions) for i, _ in owned}
         with open(directory / f"requests.{t}.tsv", "w", encoding="utf-8") as fh:
             for _ in range(rounds):
                 for i, number in owned:
@@ -420,7 +432,9 @@ def report(args, phases: list[Phase], counts: dict, sent: int, log_issues: list[
     ratio = webhook.rps / bare.rps if bare.rps else 0.0
     print()
     commit = " (synchronous_commit=off)" if args.db == "postgres" and args.pg_async_commit else ""
-    print(f"database {args.db}{commit}; safety check {args.safety}; nice {args.nice}; "
+    described = "unique long" if args.unique_descriptions else "the walks' short"
+    print(f"database {args.db}{commit}; safety check {args.safety}, {described} "
+          f"descriptions; nice {args.nice}; "
           f"gunicorn {args.workers} sync "
           f"workers; wrk {args.threads} threads, {args.connections} connections; "
           f"{args.warmup:.0f} s warm-up + {args.duration:.0f} s measured per route; "
@@ -479,7 +493,8 @@ def main(argv: list[str] | None = None) -> int:
             migrate_and_seed(db_url)
             total = int(args.max_rate * (args.warmup + args.duration))
             started = time.monotonic()
-            count = write_requests(workdir, resident_numbers(args.numbers), total, args.threads)
+            count = write_requests(workdir, resident_numbers(args.numbers), total, args.threads,
+                                   args.unique_descriptions)
             print(f"signed {count} requests for {args.numbers} numbers in "
                   f"{time.monotonic() - started:.1f} s", flush=True)
             log_path = workdir / "gunicorn.log"
