@@ -418,13 +418,13 @@ def keep_test_verdicts(model: SafetyModel, sentences: list[Line],
     thresholds, moved = dict(thresholds), []
     probabilities = [model.probabilities(line.normalized) for line in sentences]
     for _ in range(len(GRID) * 4):
-        wrong = next(((line, p) for line, p in zip(sentences, probabilities, strict=True)
+        wrong = next(((line, p, got) for line, p in zip(sentences, probabilities, strict=True)
                       if _model_speaks(line, min_words)
-                      and combined(line, p, thresholds, over, veto) != line.label), None)
+                      and (got := combined(line, p, thresholds, over, veto)) != line.label),
+                     None)
         if wrong is None:
             return thresholds, over, veto, moved
-        line, p = wrong
-        got = combined(line, p, thresholds, over, veto)
+        line, p, got = wrong
         if line.rules == "none":  # the model escalated a message the tests keep harmless
             raised = _above(GRID, p[got])
             if raised is None:
