@@ -81,9 +81,9 @@ def arrangement(name: str, workdir: Path, halves: list[list], requests: int,
     """(CPU ms, wall ms) per request, one pair per process."""
     db = workdir / f"{name}.db"
     wh.migrate_and_seed(f"sqlite:///{db}")
-    files = [db]
+    files = [db, db]  # the file each process serves
     if name == "split":
-        files.append(workdir / f"{name}-2.db")
+        files[1] = workdir / f"{name}-2.db"
         shutil.copy(db, files[1])
     count = 2 if name in ("shared", "split") else 1
     read, write = os.pipe()
@@ -94,7 +94,7 @@ def arrangement(name: str, workdir: Path, halves: list[list], requests: int,
             code = 0
             try:
                 os.close(read)
-                run_process(files[min(k, len(files) - 1)], halves[k], requests, nap, write)
+                run_process(files[k], halves[k], requests, nap, write)
             except BaseException as exc:  # a child never returns into the parent's code
                 print(f"{name} process {k}: {exc!r}", file=sys.stderr)
                 code = 1
