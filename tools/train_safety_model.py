@@ -5,11 +5,11 @@
 
 Reads every labelled JSONL under tests/safety/data/ (the blind probe sets r5-r14, the blind
 sets r17-r28, r31-r36, r39-r42, r45-r48, r51-r54, r57-r60, r63-r66, r69-r76, r79-r82,
-r87-r94, r97-r100, routine none, heldout, and the lines in training/ written by the model's
-authors) and every message the safety tests check, labelled as the cues assess it (the tests
-assert those verdicts). Refuses the sets kept for measuring (r10, r12, r15, r16, r29, r30, r37, r38,
-r43, r44, r49, r50, r55, r56, r61, r62, r67, r68, r77, r78, r83-r86, r95, r96, r101, r102)
-and the shared dev file.
+r87-r94, r97-r100, r103, r104, routine none, heldout, and the lines in training/ written by
+the model's authors) and every message the safety tests check, labelled as the cues assess
+it (the tests assert those verdicts). Refuses the sets kept for measuring (r10, r12, r15,
+r16, r29, r30, r37, r38, r43, r44, r49, r50, r55, r56, r61, r62, r67, r68, r77, r78,
+r83-r86, r95, r96, r101, r102, r105, r106) and the shared dev file.
 
 Then:
 1. leave-one-set-out cross-validation: for each blind set, a model trained on all the other
@@ -81,7 +81,7 @@ HELD_OUT_NAMES = ("r10.jsonl", "r12.jsonl", "r15.jsonl", "r16.jsonl", "r29.jsonl
                   "r49.jsonl", "r50.jsonl", "r55.jsonl", "r56.jsonl", "r61.jsonl", "r62.jsonl",
                   "r67.jsonl", "r68.jsonl", "r77.jsonl", "r78.jsonl", "r83.jsonl", "r84.jsonl",
                   "r85.jsonl", "r86.jsonl", "r95.jsonl", "r96.jsonl", "r101.jsonl",
-                  "r102.jsonl", "escalation-dev.jsonl")
+                  "r102.jsonl", "r105.jsonl", "r106.jsonl", "escalation-dev.jsonl")
 OUT = ROOT / "config" / "safety" / "model" / "safety-model.json.gz"
 SPEC = FeatureSpec(words=(1, 2), chars=(3, 5))
 C = 16.0  # inverse regularization strength, chosen by cross-validation (1, 4, 8, 16, 32, 64 tried)
@@ -113,6 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="highest average false escalation the model may add to the "
                              "rules' own when picking thresholds")
     parser.add_argument("--c", type=float, default=C, help="inverse regularization strength")
+    parser.add_argument("--folds", type=int, default=0,
+                        help="cross-validate over this many groups of whole sets (each set "
+                             "still scored by a model that never saw it) instead of one "
+                             "fold a set: faster, with a little less training data a fold")
     parser.add_argument("--dry-run", action="store_true", help="report only, write nothing")
     args = parser.parse_args(argv)
 
@@ -122,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report: list[str] = [f"{len(lines)} lines from {len({x.set for x in lines})} sets; "
                          f"features {SPEC}; C={args.c}", ""]
     folds = sorted({x.set for x in lines if x.set != "training"})
-    probabilities = cross_validate(lines, folds, args.c)
+    probabilities = cross_validate(lines, fold_groups(folds, args.folds), args.c)
     thresholds = pick_thresholds(lines, folds, probabilities, args.max_added)
     over = pick_crisis_over_emergency(lines, folds, probabilities)
     veto = pick_none_over_weak_cues(lines, folds, probabilities)
@@ -270,13 +274,22 @@ def train(lines: list[Line], c: float) -> Fit:
     return Fit(tuple(float(b) for b in fit.intercept_), weights)
 
 
-def cross_validate(lines: list[Line], folds: list[str], c: float) -> list[dict[str, float]]:
+def fold_groups(folds: list[str], count: int) -> list[frozenset[str]]:
+    """The sets held out together in each round: one a round, or `count` groups dealt in
+    sorted order (so neighbouring sets, often written in one session, fall apart)."""
+    if count <= 0 or count >= len(folds):
+        return [frozenset([fold]) for fold in folds]
+    return [frozenset(folds[i::count]) for i in range(count)]
+
+
+def cross_validate(lines: list[Line], groups: list[frozenset[str]],
+                   c: float) -> list[dict[str, float]]:
     """Each line's probabilities from a model that never saw its set (own lines: none)."""
     probabilities: list[dict[str, float]] = [{} for _ in lines]
-    for fold in folds:
-        model = train([x for x in lines if x.set != fold], c).model()
+    for group in groups:
+        model = train([x for x in lines if x.set not in group], c).model()
         for i, line in enumerate(lines):
-            if line.set == fold:
+            if line.set in group:
                 probabilities[i] = model.probabilities(line.normalized)
     return probabilities
 
@@ -501,7 +514,8 @@ def write(path: Path, bias: tuple[float, ...], weights: dict[str, tuple[float, .
     data = {
         "schema_version": SCHEMA_VERSION,
         "levels": list(LEVELS),
-        "features": {"words": list(SPEC.words), "chars": list(SPEC.chars)},
+        "features": {"words": list(SPEC.words), "chars": list(SPEC.chars),
+                     **({"text": list(SPEC.text)} if SPEC.text else {})},
         "scale": SCALE,
         "trained": {"by": "tools/train_safety_model.py", "c": c, "prune": PRUNE,
                     "lines": counts, "cv_thresholds": thresholds},

@@ -2,10 +2,12 @@
 
 The cues are precise but miss phrasings nobody wrote a cue for. This model reads the same
 normalized text (so typos, leetspeak and accents are handled once, by the normalizer) as a
-bag of binary features: words, pairs of neighbouring words and the 3-5 letter pieces of each
-word. Each feature it knows adds a weight per level; the sums, through a softmax, give a
-probability for "none", "emergency" and "crisis". assess() escalates a "none" message when
-a level's probability passes that level's threshold (settings.yaml `model`).
+bag of binary features: words, pairs of neighbouring words, the 3-5 letter pieces of each
+word and, when the model file asks for them, the letter pieces of the whole message across
+word boundaries ("ook all m" says more than "took" and "all" apart). Each feature it knows
+adds a weight per level; the sums, through a softmax, give a probability for "none",
+"emergency" and "crisis". assess() escalates a "none" message when a level's probability
+passes that level's threshold (settings.yaml `model`).
 
 The weights are data (config/safety/model/, written by tools/train_safety_model.py), checked
 on load: a bad file is a ModelError naming the file and the reason, like a bad cue file.
@@ -37,18 +39,21 @@ class ModelError(CueError):
 
 @dataclass(frozen=True)
 class FeatureSpec:
-    """Which features a model reads: word n-grams and letter n-grams, as (min, max)."""
+    """Which features a model reads, as (min, max): word n-grams, letter n-grams inside
+    each word, and letter n-grams of the whole message (None: not read)."""
 
     words: tuple[int, int] = (1, 2)
     chars: tuple[int, int] = (3, 5)
+    text: tuple[int, int] | None = None
 
-    def extract(self, normalized: str) -> tuple[set[str], set[str]]:
-        """The distinct word features and letter features of a normalized message.
+    def extract(self, normalized: str) -> tuple[set[str], ...]:
+        """The distinct features of a normalized message, one set per block.
 
         Word n-grams do not cross punctuation; letter n-grams are taken inside each word
         padded with a space on both sides, so " kni" says a word starts with "kni". A
         unigram is written "=word", a longer word n-gram joins its words with "+", so no
-        word feature can be mistaken for a letter piece.
+        word feature can be mistaken for a letter piece. Letter n-grams of the whole
+        message (padded the same way) start with "~".
         """
         word_features: set[str] = set()
         distinct: set[str] = set()
@@ -71,7 +76,14 @@ class FeatureSpec:
             size = len(padded)
             for n in range(low, min(high, size) + 1):
                 char_features.update(padded[i:i + n] for i in range(size - n + 1))
-        return word_features, char_features
+        if self.text is None:
+            return word_features, char_features
+        low, high = self.text
+        padded = f" {normalized} "
+        size = len(padded)
+        text_features = {"~" + padded[i:i + n] for n in range(low, min(high, size) + 1)
+                         for i in range(size - n + 1)}
+        return word_features, char_features, text_features
 
 
 @dataclass(frozen=True)
@@ -149,7 +161,10 @@ def load_model(path: str | Path) -> SafetyModel:
                                f"not {data.get('schema_version')!r}")
     if data.get("levels") != list(LEVELS):
         raise ModelError(path, f"levels must be {list(LEVELS)}, not {data.get('levels')!r}")
-    spec = FeatureSpec(words=_span(data, "words", path), chars=_span(data, "chars", path))
+    features = data.get("features")
+    text = _span(data, "text", path) if isinstance(features, dict) and "text" in features else None
+    spec = FeatureSpec(words=_span(data, "words", path), chars=_span(data, "chars", path),
+                       text=text)
     scale = data.get("scale", 1)
     if not _number(scale) or scale <= 0:
         raise ModelError(path, f"scale must be a positive number, not {scale!r}")

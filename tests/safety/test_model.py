@@ -50,6 +50,27 @@ def test_words_pairs_and_letter_pieces_are_read_from_the_normalized_text():
     assert "knife" not in letters  # longer than 4
 
 
+def test_letter_pieces_across_words_are_read_only_when_the_spec_asks():
+    plain = FeatureSpec(words=(1, 1), chars=(3, 3)).extract("took all")
+    assert len(plain) == 2  # a model file without "text" reads as before
+    *_, across = FeatureSpec(words=(1, 1), chars=(3, 3), text=(4, 5)).extract("took all")
+    assert "~ok a" in across and "~ook a" in across and "~ all " in across
+    assert "~took all" not in across  # longer than 5
+    assert all(piece.startswith("~") for piece in across)  # never a word's own piece
+
+
+def test_a_model_with_pieces_across_words_scores_them(tmp_path):
+    data = {**TINY, "features": {"words": [1, 1], "chars": [3, 3], "text": [5, 5]},
+            "weights": {"~ra cr": [0, 0, 100]}}
+    model = load_model(write_model(tmp_path, data))
+    assert model.spec.text == (5, 5)
+    # " zebra crossing ": 16 characters, 12 distinct 5-letter pieces, one of them known
+    across = model.probabilities("zebra crossing")
+    assert across[CRISIS] == pytest.approx(softmax([1.0, 0.0, 10.0 / math.sqrt(12)])[2])
+    apart = model.probabilities("crossing zebra")  # the same words, no piece known
+    assert apart[CRISIS] == pytest.approx(softmax([1.0, 0.0, 0.0])[2])
+
+
 def test_scores_are_what_the_weights_file_implies(tmp_path):
     model = load_model(write_model(tmp_path, TINY, "tiny.json.gz"))
     # words: =zebra, =crossing, zebra+crossing (3 features, each 1/sqrt(3));
@@ -77,6 +98,8 @@ BROKEN_MODELS = [
     ("levels", {**TINY, "levels": ["none", "crisis", "emergency"]}, "levels must be"),
     ("feature span", {**TINY, "features": {"words": [2, 1], "chars": [3, 5]}},
      "features.words must be [min, max]"),
+    ("text span", {**TINY, "features": {"words": [1, 2], "chars": [3, 5], "text": [4]}},
+     "features.text must be [min, max]"),
     ("short weights", {**TINY, "weights": {"=zebra": [0, 1]}}, "weights['=zebra'] must be 3"),
     ("not a number", {**TINY, "bias": [0, "x", 0]}, "bias must be 3 finite numbers"),
     ("no weights", {**TINY, "weights": {}}, "weights must be a non-empty mapping"),
