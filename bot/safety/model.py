@@ -20,7 +20,7 @@ import gzip
 import json
 import math
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -173,8 +173,9 @@ def load_model(path: str | Path) -> SafetyModel:
     if not isinstance(raw, dict) or not raw:
         raise ModelError(path, "weights must be a non-empty mapping of feature -> "
                                f"{len(LEVELS)} numbers")
-    for feature, vector in raw.items():
-        _vector(vector, f"weights[{feature!r}]", path)
+    if not _all_vectors(raw.values()):  # then find and name the first bad one
+        for feature, vector in raw.items():
+            _vector(vector, f"weights[{feature!r}]", path)
     return SafetyModel.from_vectors(str(path), spec, bias, raw, scale)
 
 
@@ -217,6 +218,17 @@ def _vector(value: Any, name: str, path: Path) -> list[float]:
         raise ModelError(path, f"{name} must be {len(LEVELS)} finite numbers "
                                f"(one per level), not {value!r}")
     return value
+
+
+def _all_vectors(vectors: Collection[Any]) -> bool:
+    """Whether every value is a list of one finite number per level: one sweep over the
+    types of all numbers, so a file of 270,000 features loads in a fraction of the time a
+    check per feature takes."""
+    if not all(type(v) is list and len(v) == len(LEVELS) for v in vectors):
+        return False
+    kinds = {type(n) for v in vectors for n in v}
+    return kinds <= {int, float} and (float not in kinds or all(
+        math.isfinite(n) for v in vectors for n in v if type(n) is float))
 
 
 def _number(value: Any) -> bool:
