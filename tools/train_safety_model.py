@@ -88,7 +88,7 @@ OUT = ROOT / "config" / "safety" / "model" / "safety-model.json.gz"
 # letter pieces across words since session 11: they caught more in grouped cross-validation
 SPEC = FeatureSpec(words=(1, 2), chars=(3, 5), text=(4, 6))
 C = 8.0  # inverse regularization strength, chosen by cross-validation (2, 4, 8, 16, 32 tried)
-FOLDS = 8  # groups of whole sets for the cross-validation (0: one fold a set, ~8x slower)
+FOLDS = 8  # groups of whole sets for the cross-validation (0: one fold a set, ~10x slower)
 PRUNE = 0.02  # a feature whose weights all lie within this of zero is left out of the file
 SCALE = 10000  # weights are stored as integers in ten-thousandths
 MAX_ADDED = 0.015  # false escalations the model may add to the rules' own, on average
