@@ -10,7 +10,7 @@ heldout, and the lines in training/ written by the model's authors) and every me
 safety tests check, labelled as the cues assess it (the tests assert those verdicts).
 Refuses the sets kept for measuring (r10, r12, r15, r16, r29, r30, r37, r38, r43, r44, r49,
 r50, r55, r56, r61, r62, r67, r68, r77, r78, r83-r86, r95, r96, r101, r102, r105, r106,
-r111, r112, r117, r118, r123, r124) and the shared dev file.
+r111, r112, r117, r118, r123, r124, r129, r130) and the shared dev file.
 
 Then:
 1. cross-validation over groups of whole sets (--folds, 8 by default; 0 for one set a fold):
@@ -83,8 +83,8 @@ HELD_OUT_NAMES = ("r10.jsonl", "r12.jsonl", "r15.jsonl", "r16.jsonl", "r29.jsonl
                   "r67.jsonl", "r68.jsonl", "r77.jsonl", "r78.jsonl", "r83.jsonl", "r84.jsonl",
                   "r85.jsonl", "r86.jsonl", "r95.jsonl", "r96.jsonl", "r101.jsonl",
                   "r102.jsonl", "r105.jsonl", "r106.jsonl", "r111.jsonl", "r112.jsonl",
-                  "r117.jsonl", "r118.jsonl", "r123.jsonl", "r124.jsonl",
-                  "escalation-dev.jsonl")
+                  "r117.jsonl", "r118.jsonl", "r123.jsonl", "r124.jsonl", "r129.jsonl",
+                  "r130.jsonl", "escalation-dev.jsonl")
 OUT = ROOT / "config" / "safety" / "model" / "safety-model.json.gz"
 # letter pieces across words since session 11: they caught more in grouped cross-validation
 SPEC = FeatureSpec(words=(1, 2), chars=(3, 5), text=(4, 6))
