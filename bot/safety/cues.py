@@ -125,7 +125,7 @@ class Gate:
             for piece in pieces or ():
                 holders.setdefault(piece, set()).add(i)
         words = sorted(holders)
-        lets = {found: tuple(sorted({i for word in words if word in found
+        lets = {found: tuple(sorted({i for word in _pieces_of(found, holders)
                                      for i in holders[word]}))
                 for found in words}
         finder = re.compile(f"(?=({_trie(words)}))") if words else None
@@ -365,6 +365,13 @@ def _pass_triggers(patterns: list[str]) -> frozenset[str] | None:
     """An exclusion pass's triggers: its patterns' together, None if one has none."""
     triggers = [_required_text(pattern) for pattern in patterns]
     return None if None in triggers else frozenset().union(*triggers)
+
+
+def _pieces_of(text: str, known: Mapping[str, object]) -> set[str]:
+    """The keys of `known` that occur in `text`: its substrings looked up, a few hundred for
+    a trigger, where testing every trigger against every other took ~1.5 s a cue set."""
+    return {text[i:j] for i in range(len(text)) for j in range(i + 1, len(text) + 1)
+            if text[i:j] in known}
 
 
 def _trie(words: list[str]) -> str:

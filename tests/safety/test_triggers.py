@@ -11,7 +11,7 @@ import pytest
 
 from bot.safety import assess
 from bot.safety.assessment import _mask_exclusions
-from bot.safety.cues import _required_text
+from bot.safety.cues import Gate, _required_text
 
 from .conftest import DEV_FILE, HELDOUT
 
@@ -79,3 +79,12 @@ def test_exclusions_blank_the_same_text_with_and_without_the_shortcut(cues):
     for text in samples:
         normalized = cues.normalizer(text)
         assert _mask_exclusions(normalized, cues) == _mask_exclusions(normalized, ungated), text
+
+
+def test_a_trigger_inside_a_longer_one_still_lets_its_items_in():
+    # at each position the gate reports only the longest trigger starting there
+    gate = Gate.over([frozenset({"fire"}), frozenset({"firearm"}), None,
+                      frozenset({"arm", "gun"}), frozenset({"knife"})])
+    assert gate.open("he has a firearm") == [0, 1, 2, 3]
+    assert gate.open("a fire") == [0, 2]
+    assert gate.open("nothing here") == [2]
