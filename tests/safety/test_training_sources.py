@@ -21,12 +21,12 @@ def test_the_measuring_sets_are_not_training_data():
     measured = sorted(p.name for p in MEASURE.glob("*.jsonl"))
     assert measured == ["r10.jsonl", "r101.jsonl", "r102.jsonl", "r105.jsonl", "r106.jsonl",
                         "r111.jsonl", "r112.jsonl", "r117.jsonl", "r118.jsonl", "r12.jsonl",
-                        "r123.jsonl", "r124.jsonl", "r129.jsonl", "r130.jsonl", "r15.jsonl",
-                        "r16.jsonl", "r29.jsonl", "r30.jsonl", "r37.jsonl", "r38.jsonl",
-                        "r43.jsonl", "r44.jsonl", "r49.jsonl", "r50.jsonl", "r55.jsonl",
-                        "r56.jsonl", "r61.jsonl", "r62.jsonl", "r67.jsonl", "r68.jsonl",
-                        "r77.jsonl", "r78.jsonl", "r83.jsonl", "r84.jsonl", "r85.jsonl",
-                        "r86.jsonl", "r95.jsonl", "r96.jsonl"]
+                        "r123.jsonl", "r124.jsonl", "r129.jsonl", "r130.jsonl", "r135.jsonl",
+                        "r136.jsonl", "r15.jsonl", "r16.jsonl", "r29.jsonl", "r30.jsonl",
+                        "r37.jsonl", "r38.jsonl", "r43.jsonl", "r44.jsonl", "r49.jsonl",
+                        "r50.jsonl", "r55.jsonl", "r56.jsonl", "r61.jsonl", "r62.jsonl",
+                        "r67.jsonl", "r68.jsonl", "r77.jsonl", "r78.jsonl", "r83.jsonl",
+                        "r84.jsonl", "r85.jsonl", "r86.jsonl", "r95.jsonl", "r96.jsonl"]
     sources = _training_script().source_files()
     assert sources, "the training script found no data"
     assert not [p for p in sources if p.name in measured or MEASURE in p.parents]
