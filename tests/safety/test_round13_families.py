@@ -6,6 +6,9 @@ Kept none: "if i was" in an ordinary conditional (a resident asking whether a to
 who will kill me because I am late; "I about had a heart attack when I saw"; a deer that
 jumped in front of the car; children "killing each other" in the back seat.
 
+A teenager who took pills on purpose is a crisis: only a small child's swallowing (months,
+or one to nine years) is the poisoning that goes to 911 first.
+
 Still escalated: being gone or dead "if i was", "if i wasnt around"; a person threatening
 to kill; someone overboard; blood spraying out of a wound.
 
@@ -38,6 +41,9 @@ from bot.safety import CRISIS, EMERGENCY, NONE, assess
     ("the kids are killing each other in the backseat lol, also someone stole my hubcap", NONE),
     ("my son ran in front of a car on purpose and says he wants to die", CRISIS),
     ("the twins next door are killing each other with a bat out front", EMERGENCY),
+    ("my 15 yr old says she swallowed a bottle of advil on purpose, she wants to die", CRISIS),
+    ("my 4 yr old swallowed some of my blood pressure pills off the counter", EMERGENCY),
+    ("the baby got into the dishwasher pods, he is coughing", EMERGENCY),
 ])
 def test_if_i_was_and_gonna_kill_me_are_read_in_their_sense(text, expected):
     # "if i was" counts only as being gone; work that "will kill me" is a figure of speech
