@@ -6,6 +6,9 @@ Kept none: "if i was" in an ordinary conditional (a resident asking whether a to
 who will kill me because I am late; "I about had a heart attack when I saw"; a deer that
 jumped in front of the car; children "killing each other" in the back seat.
 
+Hmong has no tense: a smashed window or a kicked-in door escalates only when the message
+says it is happening now ("tab tom", "tam sim no").
+
 A teenager who took pills on purpose is a crisis: only a small child's swallowing (months,
 or one to nine years) is the poisoning that goes to 911 first.
 
@@ -64,3 +67,14 @@ def test_if_i_was_and_gonna_kill_me_are_read_in_their_sense(text, expected):
 def test_overboard_a_threat_said_to_me_or_spurting_blood_gets_the_911_reply(text):
     # a threat said by a person outranks the model's crisis reading of "kill me"
     assert assess(text).level == EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lawv tsoo kuv lub tsheb qhov rais thiab nyiag kuv lub xov tooj", NONE),
+    ("muaj neeg ncaws kuv lub qhov rooj tawg thiab nyiag kuv lub computer", NONE),
+    ("muaj ib tug txiv neej tab tom tsoo kuv lub tsheb qhov rais", EMERGENCY),
+    ("tam sim no muaj neeg ncaws kuv lub qhov rooj, kuv ntshai heev", EMERGENCY),
+    ("muaj ib tug txiv neej raws qab kuv", EMERGENCY),
+])
+def test_a_hmong_smashed_window_is_an_emergency_only_when_it_is_now(text, expected):
+    assert assess(text, "hmn").level == expected
