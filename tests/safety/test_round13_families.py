@@ -9,6 +9,10 @@ jumped in front of the car; children "killing each other" in the back seat.
 Hmong has no tense: a smashed window or a kicked-in door escalates only when the message
 says it is happening now ("tab tom", "tam sim no").
 
+Somali puts "no one" after the word it denies ("qof dhaawacmay ma jiro", there is no one
+hurt), "dhaawac" is also damage to a car, and the fire hydrant and the fire brigade are
+named with "dab" (fire): none of these is an emergency.
+
 A teenager who took pills on purpose is a crisis: only a small child's swallowing (months,
 or one to nine years) is the poisoning that goes to 911 first.
 
@@ -78,3 +82,14 @@ def test_overboard_a_threat_said_to_me_or_spurting_blood_gets_the_911_reply(text
 ])
 def test_a_hmong_smashed_window_is_an_emergency_only_when_it_is_now(text, expected):
     assert assess(text, "hmn").level == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("gaarigayga daaqadda ayaa la jebiyay xalay, qof dhaawacmay ma jiro", NONE),
+    ("baabuur ayaa dhaawacay gaarigayga oo wuu baxsaday, cidna ma dhaawacmin", NONE),
+    ("baabuur ayaa hor istaagay meesha dabka biyaha laga qaato", NONE),
+    ("ninka waa la toogtay, dhaawac culus ayuu qabaa, dhiig badan ayaa ka baxaya", EMERGENCY),
+    ("guriga dab ayaa ka kacay hadda, carruur ayaa gudaha ku jira", EMERGENCY),
+])
+def test_somali_no_one_hurt_a_damaged_car_and_the_hydrant_are_not_emergencies(text, expected):
+    assert assess(text, "so").level == expected
