@@ -52,8 +52,8 @@ from bot.safety import CRISIS, EMERGENCY, NONE, assess
     ("my 4 yr old swallowed some of my blood pressure pills off the counter", EMERGENCY),
     ("the baby got into the dishwasher pods, he is coughing", EMERGENCY),
 ])
-def test_if_i_was_and_gonna_kill_me_are_read_in_their_sense(text, expected):
-    # "if i was" counts only as being gone; work that "will kill me" is a figure of speech
+def test_look_alikes_stay_none_and_the_danger_beside_them_still_escalates(text, expected):
+    # each look-alike fixed this round, with the real danger it must not hide
     assert assess(text).level == expected
 
 
