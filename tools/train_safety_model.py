@@ -6,11 +6,13 @@
 Reads every labelled JSONL under tests/safety/data/ (the blind probe sets r5-r14, the blind
 sets r17-r28, r31-r36, r39-r42, r45-r48, r51-r54, r57-r60, r63-r66, r69-r76, r79-r82,
 r87-r94, r97-r100, r103, r104, r107-r110, r113-r116, r119-r122, r125-r128, r131-r134,
-routine none, heldout, and the lines in training/ written by the model's authors) and every
-message the safety tests check, labelled as the cues assess it (the tests assert those verdicts).
+r137-r140, r143-r146, routine none, heldout, and the lines in training/ written by the model's
+authors) and every message the safety tests check, labelled as the cues assess it (the tests
+assert those verdicts).
 Refuses the sets kept for measuring (r10, r12, r15, r16, r29, r30, r37, r38, r43, r44, r49,
 r50, r55, r56, r61, r62, r67, r68, r77, r78, r83-r86, r95, r96, r101, r102, r105, r106,
-r111, r112, r117, r118, r123, r124, r129, r130, r135, r136) and the shared dev file.
+r111, r112, r117, r118, r123, r124, r129, r130, r135, r136, r141, r142, r147, r148) and the
+shared dev file.
 
 Then:
 1. cross-validation over groups of whole sets (--folds, 8 by default; 0 for one set a fold):
@@ -84,7 +86,8 @@ HELD_OUT_NAMES = ("r10.jsonl", "r12.jsonl", "r15.jsonl", "r16.jsonl", "r29.jsonl
                   "r85.jsonl", "r86.jsonl", "r95.jsonl", "r96.jsonl", "r101.jsonl",
                   "r102.jsonl", "r105.jsonl", "r106.jsonl", "r111.jsonl", "r112.jsonl",
                   "r117.jsonl", "r118.jsonl", "r123.jsonl", "r124.jsonl", "r129.jsonl",
-                  "r130.jsonl", "r135.jsonl", "r136.jsonl", "escalation-dev.jsonl")
+                  "r130.jsonl", "r135.jsonl", "r136.jsonl", "r141.jsonl", "r142.jsonl",
+                  "r147.jsonl", "r148.jsonl", "escalation-dev.jsonl")
 OUT = ROOT / "config" / "safety" / "model" / "safety-model.json.gz"
 # letter pieces across words since session 11: they caught more in grouped cross-validation
 SPEC = FeatureSpec(words=(1, 2), chars=(3, 5), text=(4, 6))
