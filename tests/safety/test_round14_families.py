@@ -1,0 +1,78 @@
+"""Cue fixes after the blind training sets r137-r140 and r143-r146 (written in session 13,
+measured on arrival). The sentences here are our own.
+
+Kept none: a crew "shooting" a commercial or someone who "shot a video" of a thief; "no one
+was shot" and "nobody got stabbed" said as a denial; being locked out of a room or a car; a
+driver who hit a parked car and "left a note" saying sorry; "the bloody parking meter" as a
+swear word. In Somali, an exam or a night shift that "is killing me" (i dileysaa) and the
+ambulance bay (meesha ambalaasta) as a place to park; in Hmong, "raug ntaus lub iav" (the
+window got hit): "lub" and "daim" name things, not people.
+
+Now escalated: a molotov or firebomb thrown; a nosebleed or a cut that will not stop.
+
+Pills swallowed or a deep cut by mistake get the emergency reply (911 first), not the crisis
+reply: "took a double dose by accident", "por error". A wish "to not wake up" stays a crisis,
+not an unconscious person.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import CRISIS, EMERGENCY, NONE, assess
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a film crew is shooting a commercial on our block and took every parking spot", NONE),
+    ("my cousin shot a quick video of the guy who took my mail yesterday, want it?", NONE),
+    ("someone is shooting at the houses on our block right now", EMERGENCY),
+    ("no one was shot, it was fireworks. but my windshield got cracked by one", NONE),
+    ("nobody got stabbed, the fight ended, they broke the bus shelter glass though", NONE),
+    ("my brother was stabbed outside the bar and no one is helping", EMERGENCY),
+    ("im locked out of my apartment, the landlord has the spare key", NONE),
+    ("my ex locked me out of the house and kept my car keys", NONE),
+    ("were locked in the bathroom, he is kicking the door", EMERGENCY),
+    ("someone dented my bumper and left a note on my windshield that said sorry", NONE),
+    ("the bloody parking meter ate my quarters again", NONE),
+    ("he is covered in blood and cant stand up", EMERGENCY),
+])
+def test_look_alikes_stay_none_and_the_danger_beside_them_still_escalates(text, expected):
+    # each look-alike fixed this round, with the real danger it must not hide
+    assert assess(text).level == expected
+
+
+@pytest.mark.parametrize("text", [
+    "a guy just threw a molotov cocktail at the gas station",
+    "somebody firebombed the corner store, flames everywhere",
+    "my sons nosebleed wont stop, its been 40 minutes",
+    "the cut on my hand still wont stop bleeding",
+    "my grandpa took a double dose of his heart pills by mistake and he is dizzy",
+    "she swallowed some of her sleeping pills by accident, thought they were her vitamins",
+    "my wife sliced her wrist on broken glass by accident, so much blood",
+])
+def test_fire_bombs_bleeding_that_will_not_stop_and_accidents_get_the_911_reply(text):
+    assert assess(text).level == EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("mi abuela se tomo las pastillas de toda la semana por error y esta vomitando", "es",
+     EMERGENCY),
+    ("mi hijo se tomo todas las pastillas a proposito, dice que quiere morir", "es", CRISIS),
+    ("i keep thinking about just not waking up tomorrow", None, CRISIS),
+    ("she said she wants to not wake up and took a bunch of pills", None, CRISIS),
+    ("my dad is not waking up, he is on the floor", None, EMERGENCY),
+])
+def test_by_mistake_is_an_emergency_and_a_wish_not_to_wake_is_a_crisis(text, lang, expected):
+    assert assess(text, lang).level == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("imtixaanada fasalka ayaa i dileysa, laakiin qof ayaa baaskiilkayga xaday", "so", NONE),
+    ("gaariga ayaa la dhigay meesha ambalaasta isbitaalka", "so", NONE),
+    ("ninka wuu dhaawacmay, ambalaas u soo dir hadda", "so", EMERGENCY),
+    ("kuv lub tsheb raug ntaus lub iav tawg nag hmo", "hmn", NONE),
+    ("kuv tus tub raug ntaus hnyav tab tom los ntshav", "hmn", EMERGENCY),
+])
+def test_somali_and_hmong_things_named_as_things(text, lang, expected):
+    # Somali: an exam "killing me" and the ambulance bay; Hmong: "lub" names a thing
+    assert assess(text, lang).level == expected
