@@ -10,6 +10,13 @@ window got hit): "lub" and "daim" name things, not people.
 
 Now escalated: a molotov or firebomb thrown; a nosebleed or a cut that will not stop.
 
+Second batch. Kept none: a screen or knees that are "shot"; a road sign shot full of holes; the
+Bloody Mary truck; a gun tattoo; "overdosed on cold brew"; "sounded like gunshots but it
+was fireworks"; someone's "seizure meds" stolen; in Somali, "gubtay" (burned) told after the
+fire was put out. Now escalated: a gas line hit and blowing; someone buried under snow; a
+threat to "blow the whole place up". Crisis: wishing an accident "had finished me off";
+asking whether drowning hurts.
+
 Pills swallowed or a deep cut by mistake get the emergency reply (911 first), not the crisis
 reply: "took a double dose by accident", "por error". A wish "to not wake up" stays a crisis,
 not an unconscious person.
@@ -76,3 +83,33 @@ def test_by_mistake_is_an_emergency_and_a_wish_not_to_wake_is_a_crisis(text, lan
 def test_somali_and_hmong_things_named_as_things(text, lang, expected):
     # Somali: an exam "killing me" and the ambulance bay; Hmong: "lub" names a thing
     assert assess(text, lang).level == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my laptop screen is totally shot after the fall, and my bag was stolen", NONE),
+    ("the stop sign on route 9 was shot full of holes again, please replace it", NONE),
+    ("someone stole the chalkboard from the bloody mary bar on 4th", NONE),
+    ("the guy who took my amp had a pistol tattoo on his hand", NONE),
+    ("lol i overdosed on coffee this morning. anyway my mailbox got knocked over", NONE),
+    ("heard what sounded like gunfire but it turned out it was fireworks at the park", NONE),
+    ("they stole my sons seizure meds from the car, we already got a refill", NONE),
+    ("a contractor hit the gas line in my yard and its hissing gas everywhere", EMERGENCY),
+    ("the snowbank from the plow buried a kid who was playing in it", EMERGENCY),
+    ("a worker is buried under the dirt in the trench on elm", EMERGENCY),
+    ("my brother says hell blow the whole house up if anyone comes in", EMERGENCY),
+    ("my coworker cut his hand really deep on the table saw, blood everywhere", EMERGENCY),
+    ("i cut my finger on the broken glass cleaning up, its fine now", NONE),
+    ("sometimes i wish that crash had finished me off", CRISIS),
+    ("does it hurt to drown? the river is high tonight", CRISIS),
+    ("it would be easier if i didnt wake up tomorrow", CRISIS),
+])
+def test_second_batch_look_alikes_dangers_and_crises(text, expected):
+    assert assess(text).level == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("dab ayaa ka kacay jikada laakiin waan demisay, darbiga ayaa gubtay", NONE),
+    ("guriga hadda wuu gubanayaa, dadka gudaha ayay ku jiraan", EMERGENCY),
+])
+def test_somali_burned_is_past_once_the_fire_is_out(text, expected):
+    assert assess(text, "so").level == expected
