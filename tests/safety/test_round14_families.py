@@ -17,6 +17,11 @@ fire was put out. Now escalated: a gas line hit and blowing; someone buried unde
 threat to "blow the whole place up". Crisis: wishing an accident "had finished me off";
 asking whether drowning hurts.
 
+Third batch, all escalated: a broken ankle or hip and "cant walk"; a neighbor who "has been
+dead in there"; a rip current pulling swimmers out; someone forced into a car; being
+followed for blocks; surrounded by people with a bat; a child who "says he'll try again"
+after an attempt (crisis).
+
 Pills swallowed or a deep cut by mistake get the emergency reply (911 first), not the crisis
 reply: "took a double dose by accident", "por error". A wish "to not wake up" stays a crisis,
 not an unconscious person.
@@ -113,3 +118,18 @@ def test_second_batch_look_alikes_dangers_and_crises(text, expected):
 ])
 def test_somali_burned_is_past_once_the_fire_is_out(text, expected):
     assert assess(text, "so").level == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("i think my mom broke her hip on the ice, she cant get up", EMERGENCY),
+    ("my uncle might have been dead in his apartment for days, theres a smell", EMERGENCY),
+    ("the rip current is pulling two swimmers out past the buoys", EMERGENCY),
+    ("a man just shoved a woman into the trunk of his car on 5th", EMERGENCY),
+    ("this car has been following me for like 8 blocks and i dont know where to go", EMERGENCY),
+    ("three guys cornered me behind the store and one has a bat", EMERGENCY),
+    ("my daughter tried to hang herself last week and now she says she'll try again", CRISIS),
+    ("a car followed me for 10 blocks last night, i got the plate, want to report it", NONE),
+    ("my roommate says hell try again to fix the parking sticker tomorrow", NONE),
+])
+def test_third_batch_falls_the_dead_the_sea_abductions_and_attempts(text, expected):
+    assert assess(text).level == expected
