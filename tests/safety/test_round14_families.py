@@ -22,6 +22,10 @@ dead in there"; a rip current pulling swimmers out; someone forced into a car; b
 followed for blocks; surrounded by people with a bat; a child who "says he'll try again"
 after an attempt (crisis).
 
+Fourth batch, kept none: "jumped out of my skin"; "im gonna kill him (not literally)"; "thought
+I was having a heart attack when I saw the bill"; a bike that "was chained up"; burning trash
+in a barrel; a dog hit by a car; Spanish "me va a matar de un susto".
+
 Pills swallowed or a deep cut by mistake get the emergency reply (911 first), not the crisis
 reply: "took a double dose by accident", "por error". A wish "to not wake up" stays a crisis,
 not an unconscious person.
@@ -133,3 +137,21 @@ def test_somali_burned_is_past_once_the_fire_is_out(text, expected):
 ])
 def test_third_batch_falls_the_dead_the_sea_abductions_and_attempts(text, expected):
     assert assess(text).level == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("i jumped out of my skin when the car alarm went off, then saw my mirror was gone", None,
+     NONE),
+    ("im gonna strangle that guy (not literally) he took my spot again", None, NONE),
+    ("thought i was having a heart attack when i saw the tow bill lol", None, NONE),
+    ("my bike was stolen even though it was chained up to the rack", None, NONE),
+    ("my neighbor burns his leaves in a metal barrel every sunday, the smell is awful", None,
+     NONE),
+    ("the neighbors dog got hit by a truck and died, the driver sped off", None, NONE),
+    ("el ruido de la obra me va a matar de un susto, y ademas me rayaron el carro", "es", NONE),
+    ("my neighbor is tied up in his garage and the men are still there", None, EMERGENCY),
+    ("my son got hit by a car on his bike and hes not moving", None, EMERGENCY),
+    ("im gonna kill him, he hit my sister again, im getting my gun", None, EMERGENCY),
+])
+def test_fourth_batch_idioms_and_animals_stay_none(text, lang, expected):
+    assert assess(text, lang).level == expected
