@@ -26,6 +26,10 @@ Fourth batch, kept none: "jumped out of my skin"; "im gonna kill him (not litera
 I was having a heart attack when I saw the bill"; a bike that "was chained up"; burning trash
 in a barrel; a dog hit by a car; Spanish "me va a matar de un susto".
 
+Fifth batch: "I can't breathe" said of oneself no longer outranks a crisis told with it (a
+panic attack with thoughts of self-harm gets the crisis reply, with 911 and 988); said of
+someone else ("my son cant breathe") it still goes to 911 first.
+
 Pills swallowed or a deep cut by mistake get the emergency reply (911 first), not the crisis
 reply: "took a double dose by accident", "por error". A wish "to not wake up" stays a crisis,
 not an unconscious person.
@@ -155,3 +159,14 @@ def test_third_batch_falls_the_dead_the_sea_abductions_and_attempts(text, expect
 ])
 def test_fourth_batch_idioms_and_animals_stay_none(text, lang, expected):
     assert assess(text, lang).level == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("having a panic attack in my car, i cant breathe and i want to hurt myself", CRISIS),
+    ("cant breathe, heart pounding, i just want it all to end", CRISIS),
+    ("i cant breathe, my chest is tight and my left arm is numb", EMERGENCY),
+    ("my son took a bunch of pills on purpose and now he cant breathe", EMERGENCY),
+    ("my husband is having trouble breathing after he swallowed all his pills", EMERGENCY),
+])
+def test_short_of_breath_said_of_oneself_leaves_a_crisis_a_crisis(text, expected):
+    assert assess(text).level == expected
