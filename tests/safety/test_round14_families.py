@@ -30,6 +30,12 @@ Fifth batch: "I can't breathe" said of oneself no longer outranks a crisis told 
 panic attack with thoughts of self-harm gets the crisis reply, with 911 and 988); said of
 someone else ("my son cant breathe") it still goes to 911 first.
 
+Seventh batch, kept none: "murder me at fantasy football", a hostage movie, shot with a nerf
+gun, shooting at targets, "shot my whole vibe", "bloody as hell", "I used to have suicidal
+thoughts but I'm good now", a drunk man passed out "breathing fine", the fire department
+"put out the car fire"; Spanish "se quemo" (it burned) told after the fact and a "pistola de
+balines" (BB gun).
+
 Pills swallowed or a deep cut by mistake get the emergency reply (911 first), not the crisis
 reply: "took a double dose by accident", "por error". A wish "to not wake up" stays a crisis,
 not an unconscious person.
@@ -170,3 +176,26 @@ def test_fourth_batch_idioms_and_animals_stay_none(text, lang, expected):
 ])
 def test_short_of_breath_said_of_oneself_leaves_a_crisis_a_crisis(text, expected):
     assert assess(text).level == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("my brother says hell kill me at madden tonight lol, also my bike seat got stolen", None,
+     NONE),
+    ("we were at a zombie movie and someone keyed my car in the lot", None, NONE),
+    ("the neighbor kid shot me with a water gun lol. separate thing, my bin was stolen", None,
+     NONE),
+    ("my neighbor does target practice on his land all weekend, so loud", None, NONE),
+    ("that tow fee shot my whole weekend, where do i appeal", None, NONE),
+    ("used to be suicidal a few years back but im doing well now, just here about a tow", None,
+     NONE),
+    ("he passed out on the couch after the party, breathing fine, snoring loud, but someone "
+     "took his car", None, NONE),
+    ("the firefighters put out the dumpster fire behind my shop, now i need a report", None,
+     NONE),
+    ("se quemo el motor de mi carro la semana pasada, quiero reportar el dano", "es", NONE),
+    ("alguien rompio mi ventana con una pistola de balines anoche", "es", NONE),
+    ("a man passed out in the street and isnt moving", None, EMERGENCY),
+    ("mi cocina se esta quemando ahora mismo", "es", EMERGENCY),
+])
+def test_seventh_batch_games_films_and_fires_put_out_stay_none(text, lang, expected):
+    assert assess(text, lang).level == expected
