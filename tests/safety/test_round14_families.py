@@ -36,6 +36,13 @@ thoughts but I'm good now", a drunk man passed out "breathing fine", the fire de
 "put out the car fire"; Spanish "se quemo" (it burned) told after the fact and a "pistola de
 balines" (BB gun).
 
+Eighth batch, kept none: "dying inside", "died laughing", a phone that is dying; "bleeding
+money"; a fish that was bleeding, bloody Halloween masks; a lawn gnome "kidnapped"; a week
+that was "a dumpster fire"; "an overdose of spam texts", news about overdoses, poisoned
+tomato plants; "whoever is stealing packages", "people keep stealing"; fireworks shot at a
+car, shooting dice, "shot by a speed camera", a window shot out with a BB gun; "nearly had a
+heart attack in the 4th quarter lol".
+
 Pills swallowed or a deep cut by mistake get the emergency reply (911 first), not the crisis
 reply: "took a double dose by accident", "por error". A wish "to not wake up" stays a crisis,
 not an unconscious person.
@@ -199,3 +206,23 @@ def test_short_of_breath_said_of_oneself_leaves_a_crisis_a_crisis(text, expected
 ])
 def test_seventh_batch_games_films_and_fires_put_out_stay_none(text, lang, expected):
     assert assess(text, lang).level == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my phone is dying, ill send the rest of the report later", NONE),
+    ("we died laughing at the parking sign, but someone did steal our bike seat", NONE),
+    ("this parking garage is bleeding me dry with these fees", NONE),
+    ("the deer was bleeding but ran off into the woods, my headlight is smashed", NONE),
+    ("someone kidnapped the inflatable snowman from our yard lol", NONE),
+    ("my whole semester has been a dumpster fire and now my car got keyed", NONE),
+    ("whoever keeps stealing from the little free library please stop", NONE),
+    ("kids shot off bottle rockets at my car last night and scorched the hood", NONE),
+    ("my car window was shot out with a pellet gun overnight", NONE),
+    ("i nearly had a heart attack during the game last night lmao, then found my car booted",
+     NONE),
+    ("im dying, i got stabbed outside the bar", EMERGENCY),
+    ("my friend is bleeding really bad from his leg", EMERGENCY),
+    ("someone is stealing my car right now, hes in the driveway", EMERGENCY),
+])
+def test_eighth_batch_figures_of_speech_and_habits_stay_none(text, expected):
+    assert assess(text).level == expected
