@@ -43,6 +43,12 @@ tomato plants; "whoever is stealing packages", "people keep stealing"; fireworks
 car, shooting dice, "shot by a speed camera", a window shot out with a BB gun; "nearly had a
 heart attack in the 4th quarter lol".
 
+Ninth batch, kept none: "not suicidal or anything, just venting"; "I used to think about
+ending my life but I'm in a much better place now"; a noose painted as hateful graffiti; a
+brother who died by suicide last year; a fire "at the feed mill" that "is out"; a copy of
+the report from the house fire; a burned-out shell; a camera that is "shot"; an empty
+revolver case; "heart attack when I saw the tow bill".
+
 Pills swallowed or a deep cut by mistake get the emergency reply (911 first), not the crisis
 reply: "took a double dose by accident", "por error". A wish "to not wake up" stays a crisis,
 not an unconscious person.
@@ -225,4 +231,22 @@ def test_seventh_batch_games_films_and_fires_put_out_stay_none(text, lang, expec
     ("someone is stealing my car right now, hes in the driveway", EMERGENCY),
 ])
 def test_eighth_batch_figures_of_speech_and_habits_stay_none(text, expected):
+    assert assess(text).level == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("not suicidal or anything, just so done with this towing company", NONE),
+    ("i used to think about suicide but im in a much better place now, anyway my bike was "
+     "stolen from the rack", NONE),
+    ("someone carved a noose into the playground slide, please remove it", NONE),
+    ("my dad died by suicide years ago and someone stole the flowers from his grave", NONE),
+    ("the fire in the laundry room is out, the fire dept left, but my dryer was stolen", NONE),
+    ("how do i get a copy of the report from the garage fire for my insurance", NONE),
+    ("the burned out car from last month is still on my street", NONE),
+    ("they took my rifle case from the truck, it was empty", NONE),
+    ("had a heart attack when i saw the impound fee, is that legal", NONE),
+    ("im not ok, i want to kill myself tonight", CRISIS),
+    ("the fire in the kitchen is spreading to the hallway", EMERGENCY),
+])
+def test_ninth_batch_denials_grief_graffiti_and_fires_that_are_out_stay_none(text, expected):
     assert assess(text).level == expected
