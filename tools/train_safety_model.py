@@ -7,8 +7,8 @@ Reads every labelled JSONL under tests/safety/data/ (the blind probe sets r5-r14
 sets r17-r28, r31-r36, r39-r42, r45-r48, r51-r54, r57-r60, r63-r66, r69-r76, r79-r82,
 r87-r94, r97-r100, r103, r104, r107-r110, r113-r116, r119-r122, r125-r128, r131-r134,
 r137-r140, r143-r146, routine none, heldout, and the lines in training/ written by the model's
-authors) and every message the safety tests check, labelled as the cues assess it (the tests
-assert those verdicts).
+authors) and every message the safety tests check, labelled with the verdict its test asserts
+(or, where the test does not name one, the verdict of the cues, which it then asserts).
 Refuses the sets kept for measuring (r10, r12, r15, r16, r29, r30, r37, r38, r43, r44, r49,
 r50, r55, r56, r61, r62, r67, r68, r77, r78, r83-r86, r95, r96, r101, r102, r105, r106,
 r111, r112, r117, r118, r123, r124, r129, r130, r135, r136, r141, r142, r147, r148) and the
@@ -212,16 +212,22 @@ def rules_verdict(text: str, lang: str | None, cue_set: CueSet,
 
 
 def test_sentences(cue_set: CueSet) -> list[Line]:
-    """The messages the safety tests check, labelled with the verdict the cues give them
-    (the tests assert those verdicts), as lines of the "training" set: the families and
+    """The messages the safety tests check, as lines of the "training" set: the families and
     look-alikes written after each probe round teach the model what the cues were taught,
-    above all which harmless messages must stay "none"."""
+    above all which harmless messages must stay "none".
+
+    Each is labelled with the verdict its test asserts where the test names it (an
+    `expected` parameter), else with the verdict the cues give it (a test without that
+    parameter asserts the cues' own verdict). A message whose test expects what only the
+    cues and the model together give must not be taught as the cues' verdict: step 6 would
+    then push a threshold up until the model stops giving the very verdict the test asserts.
+    """
     import contextlib
     import io
 
     import pytest
 
-    texts: set[str] = set()
+    asserted: dict[str, tuple[str | None, str | None]] = {}
 
     class Collector:
         def pytest_collection_modifyitems(self, items):
@@ -231,16 +237,26 @@ def test_sentences(cue_set: CueSet) -> list[Line]:
                     continue
                 text = spec.params.get("text")
                 if isinstance(text, str) and text.strip():
-                    texts.add(text)
+                    expected = spec.params.get("expected")
+                    lang = spec.params.get("lang")
+                    asserted[text] = (expected if expected in LEVELS else None,
+                                      lang if isinstance(lang, str) else None)
 
     with contextlib.redirect_stdout(io.StringIO()):
         pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", str(TESTS)],
                      plugins=[Collector()])
+    return labelled_test_lines(asserted, cue_set)
+
+
+def labelled_test_lines(asserted: dict[str, tuple[str | None, str | None]],
+                        cue_set: CueSet) -> list[Line]:
+    """Lines for the tests' messages: text -> (the level the test asserts or None, lang)."""
     lines, kinds = [], cue_kinds(cue_set)
-    for text in sorted(texts):
-        verdict, refinable, weak = rules_verdict(text, None, cue_set, kinds)  # label, rules'
-        lines.append(Line("training", text, None, verdict, cue_set.normalizer(text), verdict,
-                          refinable, weak))
+    for text in sorted(asserted):
+        expected, lang = asserted[text]
+        rules, refinable, weak = rules_verdict(text, lang, cue_set, kinds)
+        lines.append(Line("training", text, lang, expected or rules, cue_set.normalizer(text),
+                          rules, refinable, weak))
     return lines
 
 

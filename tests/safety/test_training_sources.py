@@ -1,5 +1,6 @@
 """The blind sets kept for measuring never become training data."""
 
+import dataclasses
 import importlib.util
 import sys
 from pathlib import Path
@@ -90,3 +91,23 @@ def test_settings_that_keep_every_verdict_stay_as_picked():
     picked = {"emergency": 0.55, "crisis": 0.5}
     assert script.keep_test_verdicts(_FixedModel(none=0.9, crisis=0.1), lines, picked, 0.525,
                                      0.925, min_words=2) == (picked, 0.525, 0.925, [])
+
+
+def test_a_test_message_is_taught_as_the_verdict_its_test_asserts():
+    # a message the cues leave alone but whose test expects a crisis (the model gives it)
+    # must be taught as a crisis: taught as "none", the threshold step would raise the
+    # crisis threshold until the model stopped giving it, as happened in session 13
+    script = _training_script()
+    from bot.safety.cues import load_cues
+    cues = dataclasses.replace(load_cues(), model=None)
+    lines = script.labelled_test_lines({
+        "some nights i lie awake hoping to just drift off for good": ("crisis", None),
+        "blue honda blocking the alley again": (None, None),
+        "hay un hombre con una pistola en la tienda ahora mismo": (None, "es"),
+    }, cues)
+    by_text = {line.text: line for line in lines}
+    wish = by_text["some nights i lie awake hoping to just drift off for good"]
+    assert (wish.label, wish.rules) == ("crisis", "none")
+    assert by_text["blue honda blocking the alley again"].label == "none"
+    gun = by_text["hay un hombre con una pistola en la tienda ahora mismo"]
+    assert (gun.label, gun.lang) == ("emergency", "es")
