@@ -250,3 +250,16 @@ def test_eighth_batch_figures_of_speech_and_habits_stay_none(text, expected):
 ])
 def test_ninth_batch_denials_grief_graffiti_and_fires_that_are_out_stay_none(text, expected):
     assert assess(text).level == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the driver of the car was shot, hes slumped over the wheel",
+    "he stabbed her with a steak knife, blood everywhere",
+    "the windows are being shot out right now, bullets everywhere",
+    "i want to report about the fire next door, flames coming out the windows",
+    "he says he will shoot me at the game tonight",
+])
+def test_the_new_look_alikes_do_not_hide_danger_next_to_them(text):
+    # a car that was shot, a steak knife, windows shot out, a report about a fire and "at
+    # the game" are masked only in their harmless sense
+    assert assess(text).level == EMERGENCY
