@@ -97,6 +97,8 @@ def test_fire_bombs_bleeding_that_will_not_stop_and_accidents_get_the_911_reply(
     ("mi abuela se tomo las pastillas de toda la semana por error y esta vomitando", "es",
      EMERGENCY),
     ("mi hijo se tomo todas las pastillas a proposito, dice que quiere morir", "es", CRISIS),
+    ("mi hermana se tomo todas las pastillas pensando que asi se acaba todo", "es", CRISIS),
+    ("mi papa se tomo las pastillas de mi mama pensando que eran las suyas", "es", EMERGENCY),
     ("i keep thinking about just not waking up tomorrow", None, CRISIS),
     ("she said she wants to not wake up and took a bunch of pills", None, CRISIS),
     ("my dad is not waking up, he is on the floor", None, EMERGENCY),
