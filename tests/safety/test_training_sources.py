@@ -111,3 +111,7 @@ def test_a_test_message_is_taught_as_the_verdict_its_test_asserts():
     assert by_text["blue honda blocking the alley again"].label == "none"
     gun = by_text["hay un hombre con una pistola en la tienda ahora mismo"]
     assert (gun.label, gun.lang) == ("emergency", "es")
+    # and they count more than a line of a blind set in the fit, so the model learns the
+    # promise instead of a threshold moving for every message to keep it
+    assert script.TEST_WEIGHT > 1
+    assert {line.weight for line in lines} == {script.TEST_WEIGHT}
