@@ -1,0 +1,69 @@
+"""Cue fixes after the blind training sets r149, r150, r152 and r154 (written in session 14,
+measured on arrival). The sentences here are our own.
+
+First batch, kept none: "nobody's", "nothing's" and "no one's" as denials ("nothing's on fire");
+a break-in denied while an alarm sounds; someone who passed out and has since walked away or
+gone with the ambulance; food that "set my mouth on fire"; "my heart attack moment of the
+day"; a fake bloody body in a Halloween window; a parrot that screams "help"; children
+shouting "help, he's killing me" in a game. Two of them the cues now keep none, but the
+learned backstop still escalates them (it reads the raw text): they are checked on the cues
+alone until a retrained model learns them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+import pytest
+
+from bot.safety import CRISIS, EMERGENCY, NONE, CueSet, assess, load_cues
+
+# each look-alike fixed in the first batch, with the real danger it must not hide
+FIRST_BATCH = [
+    ("nothing's on fire, the smoke was from the neighbors grill. the fence is burnt tho", None,
+     NONE),
+    ("no one is breaking in, but a man is trying to get in my back door right now", None,
+     EMERGENCY),
+    ("the guy who collapsed outside the laundromat, the paramedics already came and took him",
+     None, NONE),
+    ("a man passed out by the laundromat and hes not breathing", None, EMERGENCY),
+    ("those wings set my mouth on fire haha. anyway someone took my scooter off the porch", None,
+     NONE),
+    ("heart attack moment of the week: a $190 boot on my car", None, NONE),
+    ("my dad is having a heart attack in the parking lot", None, EMERGENCY),
+    ("the costume shop put a fake bloody body in the window and people keep freaking out", None,
+     NONE),
+    ("there is a bloody body in the alley and hes still moving a little", None, EMERGENCY),
+    ("our neighbors parrot screams help all day, its a bird, please tell animal control", None,
+     NONE),
+    ("the boys were playing fortnite and yelled im gonna kill you at 3am, just noise", None, NONE),
+    ("my neighbor is yelling help from her balcony and a man is hitting her", None, EMERGENCY),
+    ("she said she wants to kill herself, she is not joking", None, CRISIS),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH])
+def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
+    # a look-alike stays none, the danger beside it still escalates, and the reply fits:
+    # 911 first for an emergency, 988 as well for a crisis
+    assert assess(text, lang).level == expected
+
+
+# the cues' part of the first batch, where the learned backstop still escalates
+FIRST_BATCH_CUES = [
+    ("the alarm on the van across the street wont stop, nobody's breaking in though", NONE),
+    ("the lady who passed out by the mailboxes got up and walked off, she waved at me", NONE),
+    ("somebody is breaking in, the alarm is going off and i hear glass", EMERGENCY),
+    ("the lady who passed out by the mailboxes is not waking up", EMERGENCY),
+]
+
+
+@cache
+def cues_only() -> CueSet:
+    return replace(load_cues(), model=None)
+
+
+@pytest.mark.parametrize(("text", "expected"), FIRST_BATCH_CUES)
+def test_the_cues_read_the_denial_and_the_recovery(text, expected):
+    assert assess(text, cues=cues_only()).level == expected
