@@ -7,9 +7,11 @@ The rule that picks the level, when cues of both kinds fire:
 - Only emergency fires -> "emergency"; only crisis fires -> "crisis".
 - Both fire -> "crisis", unless an emergency cue marked `outranks_crisis` fired (someone
   not breathing, unconscious or turning blue, a fire, gunfire): then "emergency", because
-  911 has to come first. An overdose with the person unresponsive is therefore an
-  emergency, a threat to self-harm with a knife is a crisis. Either way the message is
-  escalated: a crisis signal is never turned into "none".
+  911 has to come first. An overdose by mistake with the person unresponsive is therefore
+  an emergency, a threat to self-harm with a knife is a crisis. A crisis cue marked
+  `outranks_emergency` (pills taken on purpose, to die) keeps the crisis reply even then:
+  it names 911 for immediate danger as well as 988. Either way the message is escalated:
+  a crisis signal is never turned into "none".
 - The cues say "none": the learned backstop (bot/safety/model.py, settings.yaml `model`)
   may still escalate, adding "model:<level>" to the signals. It never lowers the cues'
   verdict.
@@ -163,7 +165,8 @@ def _decide(fired: list[tuple[int, int, Cue]], context: MessageContext,
               if _best_score([f for f in fired if f[2].level == level], context,
                              windows[level]) >= cue_set.threshold - 1e-9}
     if firing == {EMERGENCY, CRISIS}:
-        urgent = any(c.outranks_crisis for _, _, c in fired if c.level == EMERGENCY)
+        urgent = any(c.outranks_crisis for _, _, c in fired if c.level == EMERGENCY) and not any(
+            c.outranks_emergency for _, _, c in fired if c.level == CRISIS)
         level = EMERGENCY if urgent else CRISIS
     else:
         level = firing.pop() if firing else NONE

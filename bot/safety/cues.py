@@ -45,6 +45,8 @@ class Cue:
     negatable: bool
     outranks_crisis: bool
     regex: re.Pattern[str]
+    # a crisis cue that keeps the crisis reply beside an emergency cue that outranks a crisis
+    outranks_emergency: bool = False
     # pieces of text one of which every match contains; None when there are none to tell
     triggers: frozenset[str] | None = None
 
@@ -245,6 +247,9 @@ def _claim(entry_id: str, path: Path, language: str, owner: dict[str, Path]) -> 
 
 
 def _cue(entry: dict[str, Any], language: str, fragments: dict[str, str], path: Path) -> Cue:
+    for key, level in (("outranks_crisis", "emergency"), ("outranks_emergency", "crisis")):
+        if entry.get(key) and entry["level"] != level:
+            raise CueError(path, f"{key} is for {level} cues only", entry["id"])
     patterns = [expand(p, fragments, path, entry["id"]) for p in entry["patterns"]]
     triggers = [_required_text(p) for p in patterns]
     return Cue(
@@ -255,6 +260,7 @@ def _cue(entry: dict[str, Any], language: str, fragments: dict[str, str], path: 
         time=entry.get("time", "any"),
         negatable=bool(entry.get("negatable", False)),
         outranks_crisis=bool(entry.get("outranks_crisis", False)),
+        outranks_emergency=bool(entry.get("outranks_emergency", False)),
         regex=_union(patterns),
         triggers=None if None in triggers else frozenset().union(*triggers),
     )

@@ -166,11 +166,22 @@ def test_a_stated_wish_to_die_is_a_crisis(text):
     assert level(text) == CRISIS
 
 
-def test_overdose_with_someone_unresponsive_is_an_emergency_first():
-    assessment = assess("she swallowed every pill in the cabinet on purpose "
+def test_overdose_by_mistake_with_someone_unresponsive_is_an_emergency_first():
+    assessment = assess("she swallowed every pill in the cabinet by mistake "
                         "and now she won't wake up")
     assert assessment.level == EMERGENCY
     assert any(s.startswith("en.crisis.") for s in assessment.signals)
+
+
+@pytest.mark.parametrize("text", [
+    "she swallowed every pill in the cabinet on purpose and now she won't wake up",
+    "mi papa se tomo el frasco de pastillas para morirse y no despierta",
+])
+def test_overdose_on_purpose_keeps_the_crisis_reply_when_they_will_not_wake(text):
+    # the crisis reply names 911 for immediate danger as well as 988
+    assessment = assess(text)
+    assert assessment.level == CRISIS
+    assert any(".medical." in s or ".medico." in s for s in assessment.signals)
 
 
 def test_self_harm_threat_with_a_blade_stays_a_crisis():

@@ -42,6 +42,8 @@ BROKEN_CASES = [
     ("id_prefix.yaml", "lexicons/xx.yaml", "en.fire.flames", "must start with 'xx.'"),
     ("not_yaml.yaml", "lexicons/xx.yaml", None, "not valid YAML"),
     ("settings_threshold.yaml", "settings.yaml", None, "threshold: 0"),
+    ("outranks_wrong_level.yaml", "lexicons/xx.yaml", "xx.medical.unconscious",
+     "outranks_emergency is for crisis cues only"),
 ]
 
 

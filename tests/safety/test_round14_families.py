@@ -172,7 +172,8 @@ SHORT_OF_BREATH = [
     ("having a panic attack in my car, i cant breathe and i want to hurt myself", None, CRISIS),
     ("cant breathe, heart pounding, i just want it all to end", None, CRISIS),
     ("i cant breathe, my chest is tight and my left arm is numb", None, EMERGENCY),
-    ("my son took a bunch of pills on purpose and now he cant breathe", None, EMERGENCY),
+    # pills taken on purpose keep the crisis reply (round 15), which names 911 as well
+    ("my son took a bunch of pills on purpose and now he cant breathe", None, CRISIS),
     ("my husband is having trouble breathing after he swallowed all his pills", None, EMERGENCY),
 ]
 

@@ -8,6 +8,12 @@ day"; a fake bloody body in a Halloween window; a parrot that screams "help"; ch
 shouting "help, he's killing me" in a game. Two of them the cues now keep none, but the
 learned backstop still escalates them (it reads the raw text): they are checked on the cues
 alone until a retrained model learns them.
+
+Second batch: pills or a medicine taken on purpose (to die, so as not to wake up) keep the
+crisis reply even when the person will not wake up or cannot breathe: the cue is marked
+`outranks_emergency`, and the crisis reply names 911 for immediate danger as well as 988.
+Taken by mistake, at a party, or "all of his pills" with no purpose told, it still goes to
+911 first. "Hoping she won't wake up" is intent, not an unresponsive person.
 """
 
 from __future__ import annotations
@@ -43,12 +49,24 @@ FIRST_BATCH = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH])
+# on purpose keeps the crisis reply, by mistake goes to 911 first
+SECOND_BATCH = [
+    ("my sister took a whole box of her sleeping pills on purpose, now she wont wake up", None,
+     CRISIS),
+    ("mi esposa se tomo sus pastillas a proposito para no despertar, y ya no responde", "es",
+     CRISIS),
+    ("grandpa took his pills twice by mistake and now he wont wake up", None, EMERGENCY),
+    ("my friend took a handful of pills at the rave and isnt breathing", None, EMERGENCY),
+    ("my mom took all of her blood pressure pills and wont wake up", None, EMERGENCY),
+    ("he keeps taking extra insulin at night hoping he wont wake up", None, CRISIS),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
     assert assess(text, lang).level == expected
-
 
 # the cues' part of the first batch, where the learned backstop still escalates
 FIRST_BATCH_CUES = [
