@@ -14,6 +14,12 @@ crisis reply even when the person will not wake up or cannot breathe: the cue is
 `outranks_emergency`, and the crisis reply names 911 for immediate danger as well as 988.
 Taken by mistake, at a party, or "all of his pills" with no purpose told, it still goes to
 911 first. "Hoping she won't wake up" is intent, not an unresponsive person.
+
+Third batch: danger to others outranks a crisis cue that a roof, a railing, the tracks or a
+gun set off: a gun pointed at people or cars, a small child on a railing or a ledge,
+someone pushed or fallen onto the tracks, a driver on the roof of a car in floodwater,
+someone who slipped and hangs from a gutter all get the 911 reply. A gun pointed at
+oneself, a teenager or an adult on a railing, and "if I fell onto the tracks" stay crises.
 """
 
 from __future__ import annotations
@@ -62,11 +68,32 @@ SECOND_BATCH = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH])
+# danger to others goes to 911 first, a crisis told the same way stays a crisis
+THIRD_BATCH = [
+    ("theres a drunk guy at the gas station waving a pistol at the cars in line", None,
+     EMERGENCY),
+    ("my neighbor has his rifle out on the porch aiming it at kids on bikes", None, EMERGENCY),
+    ("my husband is pointing the gun at himself and wont put it down", None, CRISIS),
+    ("a little boy is climbing over the railing of the 5th floor balcony across from me", None,
+     EMERGENCY),
+    ("my 19 year old is sitting on the railing of the parking ramp and wont talk to me", None,
+     CRISIS),
+    ("an old man tripped and fell onto the subway tracks at union station", None, EMERGENCY),
+    ("sometimes i think it would be easier if i fell onto the tracks", None, CRISIS),
+    ("the creek flooded the road and a van is stuck in it, a woman is sitting on the roof", None,
+     EMERGENCY),
+    ("my son slipped cleaning the gutters and is hanging from the edge of the roof", None,
+     EMERGENCY),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
+                                                      *THIRD_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
     assert assess(text, lang).level == expected
+
 
 # the cues' part of the first batch, where the learned backstop still escalates
 FIRST_BATCH_CUES = [
