@@ -7,7 +7,7 @@ gone with the ambulance; food that "set my mouth on fire"; "my heart attack mome
 day"; a fake bloody body in a Halloween window; a parrot that screams "help"; children
 shouting "help, he's killing me" in a game. Two of them the cues now keep none, but the
 learned backstop still escalates them (it reads the raw text): they are checked on the cues
-alone until a retrained model learns them (one of the fourth batch too).
+alone until a retrained model learns them.
 
 Second batch: pills or a medicine taken on purpose (to die, so as not to wake up) keep the
 crisis reply even when the person will not wake up or cannot breathe: the cue is marked
@@ -20,12 +20,6 @@ gun set off: a gun pointed at people or cars, a small child on a railing or a le
 someone pushed or fallen onto the tracks, a driver on the roof of a car in floodwater,
 someone who slipped and hangs from a gutter all get the 911 reply. A gun pointed at
 oneself, a teenager or an adult on a railing, and "if I fell onto the tracks" stay crises.
-
-Fourth batch, kept none: a phone or battery "dying" or "at 2%"; "haha I'm dying"; "I'm dying
-here, two hours waiting for the tow"; "bleeding a little" and then fine; a fence or a
-mailbox knocked down by a truck; "this city is trying to kill me"; "my boss is going to kill
-me if I'm late"; "you guys are gonna kill me but I forgot the time"; "that pothole is gonna
-kill someone"; "shoot him an email". A threat from a partner or a parent is not among them.
 """
 
 from __future__ import annotations
@@ -92,40 +86,21 @@ THIRD_BATCH = [
      EMERGENCY),
 ]
 
-# batteries laughter complaints property and work hyperbole stay none
-FOURTH_BATCH = [
-    ("sorry my phone is at 3 percent and dying, the plate was CRX 441", None, NONE),
-    ("my phone has been dying all morning, i'll send the photo later", None, NONE),
-    ("lmao im dying, a raccoon stole my sandwich off the porch", None, NONE),
-    ("im literally dying here, 90 minutes waiting on the tow guy", None, NONE),
-    ("please help im dying, i was stabbed in the stomach", None, EMERGENCY),
-    ("the guy was bleeding a little from his lip but said he was ok and drove away", None, NONE),
-    ("our mailbox got run over by a delivery van this morning", None, NONE),
-    ("my daughter got run over by a van in the school lot", None, EMERGENCY),
-    ("my professor is going to kill me if this laptop report takes a week", None, NONE),
-    ("my boyfriend says he is going to kill me tonight and he has a gun", None, EMERGENCY),
-    ("you guys are gonna hate me but i dont remember the exact date", None, NONE),
-    ("that crosswalk by the school is gonna kill a kid someday, the drivers fly", None, NONE),
-    ("i'll shoot her a text with the plate number", None, NONE),
-]
-
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
-                                                      *THIRD_BATCH, *FOURTH_BATCH])
+                                                      *THIRD_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
     assert assess(text, lang).level == expected
 
 
-# the cues' part of the first and fourth batches, where the learned backstop still escalates
-CUES_ALONE = [
+# the cues' part of the first batch, where the learned backstop still escalates
+FIRST_BATCH_CUES = [
     ("the alarm on the van across the street wont stop, nobody's breaking in though", NONE),
     ("the lady who passed out by the mailboxes got up and walked off, she waved at me", NONE),
     ("somebody is breaking in, the alarm is going off and i hear glass", EMERGENCY),
     ("the lady who passed out by the mailboxes is not waking up", EMERGENCY),
-    ("i swear this town is trying to kill me, another boot on my car", NONE),
-    ("i swear he is trying to kill me, he has his hands on my neck", EMERGENCY),
 ]
 
 
@@ -134,6 +109,6 @@ def cues_only() -> CueSet:
     return replace(load_cues(), model=None)
 
 
-@pytest.mark.parametrize(("text", "expected"), CUES_ALONE)
+@pytest.mark.parametrize(("text", "expected"), FIRST_BATCH_CUES)
 def test_the_cues_read_the_denial_and_the_recovery(text, expected):
     assert assess(text, cues=cues_only()).level == expected
