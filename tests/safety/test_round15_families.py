@@ -20,6 +20,13 @@ gun set off: a gun pointed at people or cars, a small child on a railing or a le
 someone pushed or fallen onto the tracks, a driver on the roof of a car in floodwater,
 someone who slipped and hangs from a gutter all get the 911 reply. A gun pointed at
 oneself, a teenager or an adult on a railing, and "if I fell onto the tracks" stay crises.
+
+Fifth batch (the fourth was dropped: it missed one emergency more on the measuring sets).
+Now escalated: someone who crashed or fell and "is not getting up"; lips turning blue; a
+generator indoors with dizziness; a stranger with a gun on his lap watching people or a
+school (911 first, though a gun on a lap is also a crisis cue); "if I'm not here tomorrow"
+and "if this is the last text I send" (crisis). "Thinking about shooting himself" is a
+crisis, not gunfire. Kept none: a child's bike run over; a drawing of a house on fire.
 """
 
 from __future__ import annotations
@@ -86,9 +93,27 @@ THIRD_BATCH = [
      EMERGENCY),
 ]
 
+# the fifth batch
+FIFTH_BATCH = [
+    ("a guy on a scooter hit the curb and flew off, hes not getting up", None, EMERGENCY),
+    ("my grandpa is breathing weird and his lips are turning blue", None, EMERGENCY),
+    ("we have the generator running in the basement and now we all have headaches and feel "
+     "dizzy", None, EMERGENCY),
+    ("man parked outside the elementary school with a pistol on his lap, watching the kids "
+     "at recess", None, EMERGENCY),
+    ("my husband is in the truck with the rifle on his lap staring at nothing, he said goodbye",
+     None, CRISIS),
+    ("if im not around tomorrow please tell my mom im sorry", None, CRISIS),
+    ("my brother keeps talking about shooting himself", None, CRISIS),
+    ("someone is shooting at the bus shelter on 9th", None, EMERGENCY),
+    ("a delivery truck ran over my sons bike in the driveway, nobody was on it", None, NONE),
+    ("my son drew a picture of our house on fire for art class, the teacher was worried", None,
+     NONE),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
-                                                      *THIRD_BATCH])
+                                                      *THIRD_BATCH, *FIFTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
