@@ -27,6 +27,13 @@ generator indoors with dizziness; a stranger with a gun on his lap watching peop
 school (911 first, though a gun on a lap is also a crisis cue); "if I'm not here tomorrow"
 and "if this is the last text I send" (crisis). "Thinking about shooting himself" is a
 crisis, not gunfire. Kept none: a child's bike run over; a drawing of a house on fire.
+
+Sixth batch, crises that an emergency word turned into the 911 reply: asking how long
+carbon monoxide takes to kill; threatening to set oneself on fire; someone seen hanging from
+a rope; "praying I won't wake up"; "my brain feels like it's on fire" with voices; in
+Somali, "naftayda dilayaa" (I will kill myself) and pills taken "si uu isu dilo" (to kill
+himself); in Hmong, medicine taken "kom nws tuag" (so that she dies). A fire set to a
+thing, and a man killing someone else (Somali "naagtiisa dilaya"), still go to 911.
 """
 
 from __future__ import annotations
@@ -111,9 +118,28 @@ FIFTH_BATCH = [
      NONE),
 ]
 
+# crises told with an emergency word keep the crisis reply, danger to others still 911
+SIXTH_BATCH = [
+    ("how many minutes does it take to die from exhaust in a closed garage", None, CRISIS),
+    ("my son keeps saying he is going to set himself on fire with the lighter fluid", None,
+     CRISIS),
+    ("my roommate set the trash can on fire in the kitchen and the smoke is spreading", None,
+     EMERGENCY),
+    ("i just found my uncle hanging from a rope in the barn", None, CRISIS),
+    ("every night im praying i wont wake up", None, CRISIS),
+    ("caawa ayaan naftayda dilayaa, ma rabo inaan noolaado", "so", CRISIS),
+    ("walaalkay wuxuu liqay kiniino badan si uu isu dilo", "so", CRISIS),
+    ("nin ayaa hadda naagtiisa dilaya, caawimaad", "so", EMERGENCY),
+    ("kuv tus tij laug noj tshuaj ntau heev kom nws tuag", "hmn", CRISIS),
+    ("my head feels like its on fire and the voices keep telling me to walk into the lake",
+     None, CRISIS),
+    ("my head feels like its on fire after 3 hours on hold with the tow company", None, NONE),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
-                                                      *THIRD_BATCH, *FIFTH_BATCH])
+                                                      *THIRD_BATCH, *FIFTH_BATCH,
+                                                      *SIXTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
