@@ -34,6 +34,10 @@ a rope; "praying I won't wake up"; "my brain feels like it's on fire" with voice
 Somali, "naftayda dilayaa" (I will kill myself) and pills taken "si uu isu dilo" (to kill
 himself); in Hmong, medicine taken "kom nws tuag" (so that she dies). A fire set to a
 thing, and a man killing someone else (Somali "naagtiisa dilaya"), still go to 911.
+
+Seventh batch, kept none: a video already shot of a thief; "that's stealing" said of a tow;
+someone accused of stealing; "how do I report someone stealing packages"; "a dumpster fire
+of a week"; an overdose the paramedics already reversed; an epipen that was in a stolen bag.
 """
 
 from __future__ import annotations
@@ -136,10 +140,25 @@ SIXTH_BATCH = [
     ("my head feels like its on fire after 3 hours on hold with the tow company", None, NONE),
 ]
 
+# theft on a recording, named or asked about, and handled overdoses stay none
+SEVENTH_BATCH = [
+    ("my wife filmed a video of two teens keying cars in the lot, where do i send it", None,
+     NONE),
+    ("im filming the guy who is breaking into my neighbors car right now", None, EMERGENCY),
+    ("the lot towed me while i had a permit, honestly thats theft", None, NONE),
+    ("my grandma accused the mailman of stealing her checks again", None, NONE),
+    ("can i report someone stealing from the laundry room here or do i call", None, NONE),
+    ("what a dumpster fire of a day, now someone took my bike seat", None, NONE),
+    ("a guy overdosed by the bus stop, the medics revived him and took him, the needles are "
+     "still there", None, NONE),
+    ("my friend overdosed in the bathroom and is not breathing", None, EMERGENCY),
+    ("her inhaler was in the backpack they stole, the pharmacy gave us another", None, NONE),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
                                                       *THIRD_BATCH, *FIFTH_BATCH,
-                                                      *SIXTH_BATCH])
+                                                      *SIXTH_BATCH, *SEVENTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
