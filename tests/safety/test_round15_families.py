@@ -7,7 +7,7 @@ gone with the ambulance; food that "set my mouth on fire"; "my heart attack mome
 day"; a fake bloody body in a Halloween window; a parrot that screams "help"; children
 shouting "help, he's killing me" in a game. Two of them the cues now keep none, but the
 learned backstop still escalates them (it reads the raw text): they are checked on the cues
-alone until a retrained model learns them.
+alone until a retrained model learns them (one of the eighth batch too).
 
 Second batch: pills or a medicine taken on purpose (to die, so as not to wake up) keep the
 crisis reply even when the person will not wake up or cannot breathe: the cue is marked
@@ -38,6 +38,12 @@ thing, and a man killing someone else (Somali "naagtiisa dilaya"), still go to 9
 Seventh batch, kept none: a video already shot of a thief; "that's stealing" said of a tow;
 someone accused of stealing; "how do I report someone stealing packages"; "a dumpster fire
 of a week"; an overdose the paramedics already reversed; an epipen that was in a stolen bag.
+
+Eighth batch, Spanish and Hmong, kept none: a mailbox, a mattress or a sign "tirado" (lying)
+in the street; "ya estoy que echo fuego" (I'm fuming); shooting in a video game, a film or
+the news, "no eran balazos", "me dispararon una multa"; a "hidrante de fuego" hit; in Hmong,
+"kuv lub tsheb raug ntaus" and "ntaus kuv lub tsheb" (my car was hit: "lub" names a thing).
+A man lying on the ground, shooting in the street now and a person hit still escalate.
 """
 
 from __future__ import annotations
@@ -155,22 +161,39 @@ SEVENTH_BATCH = [
     ("her inhaler was in the backpack they stole, the pharmacy gave us another", None, NONE),
 ]
 
+# Spanish and Hmong things, games and idioms stay none, people still escalate
+EIGHTH_BATCH = [
+    ("el letrero de la tienda esta tirado en la banqueta desde el viento", "es", NONE),
+    ("hay una senora tirada en la banqueta y no responde", "es", EMERGENCY),
+    ("me rayaron la camioneta otra vez, estoy que echo chispas", "es", NONE),
+    ("mi sobrino juega fortnite y se oyen disparos toda la noche jaja", "es", NONE),
+    ("se oyen disparos en el estacionamiento ahorita mismo", "es", EMERGENCY),
+    ("anoche no eran balazos, eran cohetes, solo quiero reportar el ruido", "es", NONE),
+    ("un camion choco el hidrante de fuego frente a mi casa", "es", NONE),
+    ("kuv lub qhov rais raug tsoo thaum hmo ntuj, tsis muaj neeg raug mob", "hmn", NONE),
+    ("tus tub hluas ntaus kuv lub tsheb thaum tav su, nws khiav lawm", "hmn", NONE),
+    ("nws tab tom ntaus kuv niam tam sim no", "hmn", EMERGENCY),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
                                                       *THIRD_BATCH, *FIFTH_BATCH,
-                                                      *SIXTH_BATCH, *SEVENTH_BATCH])
+                                                      *SIXTH_BATCH, *SEVENTH_BATCH,
+                                                      *EIGHTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
     assert assess(text, lang).level == expected
 
 
-# the cues' part of the first batch, where the learned backstop still escalates
-FIRST_BATCH_CUES = [
+# the cues' part of the first and eighth batches, where the learned backstop still escalates
+CUES_ALONE = [
     ("the alarm on the van across the street wont stop, nobody's breaking in though", NONE),
     ("the lady who passed out by the mailboxes got up and walked off, she waved at me", NONE),
     ("somebody is breaking in, the alarm is going off and i hear glass", EMERGENCY),
     ("the lady who passed out by the mailboxes is not waking up", EMERGENCY),
+    ("ib tug txiv neej ntaus kuv lub tsheb thiab khiav lawm", NONE),
+    ("ib tug txiv neej ntaus kuv lub qhov rais tsheb thaum kuv tseem nyob hauv", EMERGENCY),
 ]
 
 
@@ -179,6 +202,6 @@ def cues_only() -> CueSet:
     return replace(load_cues(), model=None)
 
 
-@pytest.mark.parametrize(("text", "expected"), FIRST_BATCH_CUES)
-def test_the_cues_read_the_denial_and_the_recovery(text, expected):
+@pytest.mark.parametrize(("text", "expected"), CUES_ALONE)
+def test_the_cues_alone_keep_the_look_alike_and_the_danger_beside_it(text, expected):
     assert assess(text, cues=cues_only()).level == expected
