@@ -7,7 +7,7 @@ gone with the ambulance; food that "set my mouth on fire"; "my heart attack mome
 day"; a fake bloody body in a Halloween window; a parrot that screams "help"; children
 shouting "help, he's killing me" in a game. Two of them the cues now keep none, but the
 learned backstop still escalates them (it reads the raw text): they are checked on the cues
-alone until a retrained model learns them (one of the eighth batch too).
+alone until a retrained model learns them (one of the eighth batch and two of the ninth too).
 
 Second batch: pills or a medicine taken on purpose (to die, so as not to wake up) keep the
 crisis reply even when the person will not wake up or cannot breathe: the cue is marked
@@ -44,6 +44,11 @@ in the street; "ya estoy que echo fuego" (I'm fuming); shooting in a video game,
 the news, "no eran balazos", "me dispararon una multa"; a "hidrante de fuego" hit; in Hmong,
 "kuv lub tsheb raug ntaus" and "ntaus kuv lub tsheb" (my car was hit: "lub" names a thing).
 A man lying on the ground, shooting in the street now and a person hit still escalate.
+
+Ninth batch, kept none: "sounded like a gunshot but security said it was a truck
+backfiring", "they weren't"; gunfire in a video game, a film or on TV; "taking a shot at
+reporting this"; a stabbed tire; "stabbed by a rusty nail"; a mural of a man with a gun.
+Shooting "for real" during a game, and a person stabbed, still escalate.
 """
 
 from __future__ import annotations
@@ -175,18 +180,32 @@ EIGHTH_BATCH = [
     ("nws tab tom ntaus kuv niam tam sim no", "hmn", EMERGENCY),
 ]
 
+# gunfire that was not, on a screen, or in a figure of speech stays none
+NINTH_BATCH = [
+    ("heard what sounded like a gunshot at 2am but the neighbor said it was his truck "
+     "backfiring", None, NONE),
+    ("the boys are playing fortnite and someone is shooting at our house for real", None,
+     EMERGENCY),
+    ("taking a shot at filing this here, my recycling bin is gone", None, NONE),
+    ("someone stabbed two of my tires in the lot last night", None, NONE),
+    ("stepped on a board and got stabbed by a rusty nail, got a tetanus shot, fine now", None,
+     NONE),
+    ("my roommate got stabbed outside the bar and hes bleeding a lot", None, EMERGENCY),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
                                                       *THIRD_BATCH, *FIFTH_BATCH,
                                                       *SIXTH_BATCH, *SEVENTH_BATCH,
-                                                      *EIGHTH_BATCH])
+                                                      *EIGHTH_BATCH, *NINTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
     assert assess(text, lang).level == expected
 
 
-# the cues' part of the first and eighth batches, where the learned backstop still escalates
+# the cues' part of the first, eighth and ninth batches, where the learned backstop still
+# escalates
 CUES_ALONE = [
     ("the alarm on the van across the street wont stop, nobody's breaking in though", NONE),
     ("the lady who passed out by the mailboxes got up and walked off, she waved at me", NONE),
@@ -194,6 +213,10 @@ CUES_ALONE = [
     ("the lady who passed out by the mailboxes is not waking up", EMERGENCY),
     ("ib tug txiv neej ntaus kuv lub tsheb thiab khiav lawm", NONE),
     ("ib tug txiv neej ntaus kuv lub qhov rais tsheb thaum kuv tseem nyob hauv", EMERGENCY),
+    ("the kids upstairs play call of duty at 1am and the gunfire comes right through the wall",
+     NONE),
+    ("the mural by the bus stop is of a soldier holding a rifle, can it be cleaned", NONE),
+    ("a soldier is holding a rifle at the bus stop and yelling at people", EMERGENCY),
 ]
 
 
