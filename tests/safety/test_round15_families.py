@@ -7,7 +7,7 @@ gone with the ambulance; food that "set my mouth on fire"; "my heart attack mome
 day"; a fake bloody body in a Halloween window; a parrot that screams "help"; children
 shouting "help, he's killing me" in a game. Two of them the cues now keep none, but the
 learned backstop still escalates them (it reads the raw text): they are checked on the cues
-alone until a retrained model learns them (one of the eighth batch and two of the ninth too).
+alone until a retrained model learns them (some of later batches too).
 
 Second batch: pills or a medicine taken on purpose (to die, so as not to wake up) keep the
 crisis reply even when the person will not wake up or cannot breathe: the cue is marked
@@ -49,6 +49,11 @@ Ninth batch, kept none: "sounded like a gunshot but security said it was a truck
 backfiring", "they weren't"; gunfire in a video game, a film or on TV; "taking a shot at
 reporting this"; a stabbed tire; "stabbed by a rusty nail"; a mural of a man with a gun.
 Shooting "for real" during a game, and a person stabbed, still escalate.
+
+Tenth batch, kept none: smoke from a neighbour's barbecue, brisket being smoked, a fire alarm
+pulled as a prank or set off by cooking, smoke from a wildfire far away. Smoke pouring from
+a window, an alarm with smoke in the hallway and a wildfire coming toward the street still
+go to 911.
 """
 
 from __future__ import annotations
@@ -193,19 +198,31 @@ NINTH_BATCH = [
     ("my roommate got stabbed outside the bar and hes bleeding a lot", None, EMERGENCY),
 ]
 
+# smoke from cooking, pranked alarms and far wildfires stay none
+TENTH_BATCH = [
+    ("the fire alarm at our dorm gets pulled as a prank every friday, can someone check it",
+     None, NONE),
+    ("the smoke alarm is going off and the hallway is filling with smoke", None, EMERGENCY),
+    ("ash on every car today from the forest fire 60 miles away, can the street sweeper come",
+     None, NONE),
+    ("the brush fire just jumped the road and is heading for the houses on Elm", None,
+     EMERGENCY),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
                                                       *THIRD_BATCH, *FIFTH_BATCH,
                                                       *SIXTH_BATCH, *SEVENTH_BATCH,
-                                                      *EIGHTH_BATCH, *NINTH_BATCH])
+                                                      *EIGHTH_BATCH, *NINTH_BATCH,
+                                                      *TENTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
     assert assess(text, lang).level == expected
 
 
-# the cues' part of the first, eighth and ninth batches, where the learned backstop still
-# escalates
+# the cues' part of the first, eighth, ninth and tenth batches, where the learned backstop
+# still escalates
 CUES_ALONE = [
     ("the alarm on the van across the street wont stop, nobody's breaking in though", NONE),
     ("the lady who passed out by the mailboxes got up and walked off, she waved at me", NONE),
@@ -216,6 +233,8 @@ CUES_ALONE = [
     ("the kids upstairs play call of duty at 1am and the gunfire comes right through the wall",
      NONE),
     ("the mural by the bus stop is of a soldier holding a rifle, can it be cleaned", NONE),
+    ("my neighbor is smoking ribs in his yard and the whole block smells, is that allowed", NONE),
+    ("smoke from the guy next doors grill comes into our bedroom every evening", NONE),
     ("a soldier is holding a rifle at the bus stop and yelling at people", EMERGENCY),
 ]
 
