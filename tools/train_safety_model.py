@@ -88,7 +88,8 @@ HELD_OUT_NAMES = ("r10.jsonl", "r12.jsonl", "r15.jsonl", "r16.jsonl", "r29.jsonl
                   "r117.jsonl", "r118.jsonl", "r123.jsonl", "r124.jsonl", "r129.jsonl",
                   "r130.jsonl", "r135.jsonl", "r136.jsonl", "r141.jsonl", "r142.jsonl",
                   "r147.jsonl", "r148.jsonl", "r151.jsonl", "r153.jsonl",
-                  "r155.jsonl", "r158.jsonl", "r161.jsonl", "escalation-dev.jsonl")
+                  "r155.jsonl", "r158.jsonl", "r161.jsonl", "r162.jsonl", "r163.jsonl",
+                  "r164.jsonl", "r165.jsonl", "escalation-dev.jsonl")
 OUT = ROOT / "config" / "safety" / "model" / "safety-model.json.gz"
 # The tests' messages are promises: weighted in the fit, the model learns them, so step 6
 # need not move a threshold for every message to keep one of them (session 13).
