@@ -134,14 +134,24 @@ class Prepared:
 def _faster(type_, convert):
     """SQLite's DATETIME converter, which formats seven fields through a dict (2% of a
     webhook request's CPU), replaced by datetime.isoformat for datetimes in its default
-    format: the same text (tests/test_prepared.py compares them), stored the same way."""
+    format: the same text (tests/test_prepared.py compares them), stored the same way.
+    A turn stamps all its rows with one `now` (the inbound message, the replies, the
+    conversation, each event): the text of the last datetime formatted is kept, and the
+    same object is not formatted again. The memo holds that datetime, so its id cannot be
+    reused while it is kept; the pair is read and replaced as one tuple (thread-safe)."""
     if (convert is None or not isinstance(type_, sqlite.DATETIME)
             or type_._storage_format != sqlite.DATETIME._storage_format):
         return convert
+    last: list[tuple[Any, str | None]] = [(None, None)]
 
     def process(value):
         if type(value) is datetime:  # fixed width: any UTC offset after it is cut off
-            return value.isoformat(" ", "microseconds")[:26]
+            seen, text = last[0]
+            if seen is value:
+                return text
+            text = value.isoformat(" ", "microseconds")[:26]
+            last[0] = (value, text)
+            return text
         return convert(value)
 
     return process
