@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
 import os
 import threading
@@ -19,6 +20,31 @@ from bot.storage.checkpoints import BACKSTOP_PAGES, Checkpointer
 
 log = logging.getLogger(__name__)
 MMAP_BYTES = 256 * 1024 * 1024  # address space, not memory: the OS pages it in as read
+
+
+def _json_encoder():
+    """json.dumps(value) with its default settings, as one call to the C encoder json.dumps
+    itself ends in: json.dumps builds that encoder anew (and checks its arguments) on every
+    call, three times a turn (the conversation's data and each event's). The text is the
+    same. Only the check for circular references is left out: the bot's JSON columns hold
+    what was read from JSON and plain values, and a cycle would still fail (RecursionError
+    instead of ValueError)."""
+    encoder = json.encoder
+    if encoder.c_make_encoder is None:  # no C accelerator in this Python
+        return json.dumps
+    default = json.JSONEncoder().default  # raises TypeError for what JSON cannot hold
+    make = encoder.c_make_encoder(None, default, encoder.encode_basestring_ascii, None,
+                                  ": ", ", ", False, False, True)
+
+    def dumps(value) -> str:
+        if value.__class__ is str:  # as JSONEncoder.encode: a bare string in one piece
+            return encoder.encode_basestring_ascii(value)
+        return "".join(make(value, 0))
+
+    return dumps
+
+
+json_dumps = _json_encoder()
 
 
 class TurnLock:
@@ -136,21 +162,23 @@ def make_engine(url: str) -> Engine:
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{path}"
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
+                               json_serializer=json_dumps)
         _tune_sqlite(engine, wal_autocheckpoint=BACKSTOP_PAGES)
         _turn_locks[engine] = TurnLock(path.with_name(path.name + ".lock"))
         _held[engine] = HeldConnection(engine)
         _checkpointers[engine] = Checkpointer(path)
         return engine
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False},
+                               json_serializer=json_dumps)
         _tune_sqlite(engine)
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     # No pre-ping: it cost a round trip per request (9% of a webhook worker's time). A turn
     # that meets a dead connection is retried once by the engine; other pages show an error.
-    return create_engine(url, pool_size=5, max_overflow=5)
+    return create_engine(url, pool_size=5, max_overflow=5, json_serializer=json_dumps)
 
 
 def _tune_sqlite(engine: Engine, wal_autocheckpoint: int = 1000) -> None:

@@ -13,11 +13,12 @@ Column defaults in tables.py are not applied here: callers pass every column the
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from operator import itemgetter
+from typing import Any, NoReturn
 
 from sqlalchemy import Connection, Table
 from sqlalchemy.dialects import postgresql, sqlite
@@ -34,6 +35,21 @@ class _Compiled:
     binds: tuple[tuple[str, Any], ...]  # (name, converter) where the type converts
     columns: tuple[str, ...]  # result column names
     results: tuple[Any, ...]  # converter or None, per result column
+    # The same, worked out once for the per-call code below: the values in bind order
+    # (positional dialects), the converters by position, and the result columns that convert.
+    ordered: Callable[[dict], tuple] | None = None
+    bind_at: tuple[tuple[int, Any], ...] = ()
+    result_at: tuple[tuple[int, Any], ...] = ()
+
+
+def _in_order(names: tuple[str, ...]) -> Callable[[dict], tuple]:
+    """tuple(values[name] for name in names), as one C call."""
+    if not names:
+        return lambda values: ()
+    if len(names) == 1:
+        name = names[0]
+        return lambda values: (values[name],)
+    return itemgetter(*names)
 
 
 class Prepared:
@@ -64,15 +80,27 @@ class Prepared:
         columns = tuple(c.key for c in exported)
         results = tuple(c.type.dialect_impl(dialect).result_processor(dialect, None)
                         for c in exported)
-        return _Compiled(compiled.string, names, positional, tuple(binds), columns, results)
+        converters = dict(binds)
+        bind_at = tuple((i, converters[name]) for i, name in enumerate(names)
+                        if name in converters) if positional else ()
+        result_at = tuple((i, convert) for i, convert in enumerate(results)
+                          if convert is not None)
+        return _Compiled(compiled.string, names, positional, tuple(binds), columns, results,
+                         _in_order(names) if positional else None, bind_at, result_at)
 
     def _params(self, c: _Compiled, values: dict):
+        if c.positional:
+            params = c.ordered(values)
+            if not c.bind_at:
+                return params
+            params = list(params)
+            for i, convert in c.bind_at:
+                params[i] = convert(params[i])
+            return params
         if c.binds:
             values = dict(values)
             for name, convert in c.binds:
                 values[name] = convert(values[name])
-        if c.positional:
-            return tuple(values[name] for name in c.names)
         return values
 
     def _cursor(self, conn: Connection):
@@ -82,8 +110,11 @@ class Prepared:
         """Execute with one set of values; the driver's cursor, for rows if any."""
         c = self.compiled_for(conn.dialect)
         cursor = self._cursor(conn)
-        with as_sqlalchemy_errors(conn, c.sql):
-            cursor.execute(c.sql, self._params(c, values))
+        params = self._params(c, values)
+        try:
+            cursor.execute(c.sql, params)
+        except Exception as exc:
+            _reraise(conn, c.sql, exc)
         return cursor
 
     def run_many(self, conn: Connection, rows: Sequence[dict]) -> None:
@@ -93,8 +124,11 @@ class Prepared:
         c = self.compiled_for(conn.dialect)
         cursor = self._cursor(conn)
         try:
-            with as_sqlalchemy_errors(conn, c.sql):
-                cursor.executemany(c.sql, [self._params(c, row) for row in rows])
+            params = [self._params(c, row) for row in rows]
+            try:
+                cursor.executemany(c.sql, params)
+            except Exception as exc:
+                _reraise(conn, c.sql, exc)
         finally:
             cursor.close()
 
@@ -108,8 +142,14 @@ class Prepared:
             cursor.close()
         if row is None:
             return None
-        return tuple(value if convert is None or value is None else convert(value)
-                     for convert, value in zip(c.results, row, strict=True))
+        if not c.result_at:
+            return tuple(row)
+        row = list(row)
+        for i, convert in c.result_at:
+            value = row[i]
+            if value is not None:
+                row[i] = convert(value)
+        return tuple(row)
 
     def first(self, conn: Connection, values: dict) -> dict | None:
         """The first row as {column: value}; or None."""
@@ -119,8 +159,9 @@ class Prepared:
         return dict(zip(self.compiled_for(conn.dialect).columns, row, strict=True))
 
     def scalar(self, conn: Connection, values: dict):
-        row = self.first(conn, values)
-        return None if row is None else next(iter(row.values()))
+        """The first column of the first row; or None."""
+        row = self.first_row(conn, values)
+        return None if row is None else row[0]
 
     def execute(self, conn: Connection, values: dict) -> int:
         """Execute for its effect; the number of rows it touched."""
@@ -162,16 +203,25 @@ def as_sqlalchemy_errors(conn: Connection, statement: str | None = None) -> Iter
     """The driver's own errors raised as SQLAlchemy's, as Connection.execute would raise
     them, so callers handle one kind (a dropped connection is marked invalidated and the
     pool discards it)."""
-    dbapi = conn.dialect.loaded_dbapi
     try:
         yield
-    except dbapi.Error as exc:
-        dropped = conn.dialect.is_disconnect(exc, conn.connection.dbapi_connection, None)
-        if dropped:
-            conn.invalidate()
-        raise DBAPIError.instance(statement, None, exc, dbapi.Error,
-                                  connection_invalidated=dropped,
-                                  dialect=conn.dialect) from exc
+    except Exception as exc:
+        _reraise(conn, statement, exc)
+
+
+def _reraise(conn: Connection, statement: str | None, exc: Exception) -> NoReturn:
+    """Raise exc as as_sqlalchemy_errors would: a driver error as SQLAlchemy's, anything
+    else as it is. Called from an except block (the statements above run in a plain try
+    rather than through the context manager, which costs a generator per statement)."""
+    dbapi = conn.dialect.loaded_dbapi
+    if not isinstance(exc, dbapi.Error):
+        raise exc
+    dropped = conn.dialect.is_disconnect(exc, conn.connection.dbapi_connection, None)
+    if dropped:
+        conn.invalidate()
+    raise DBAPIError.instance(statement, None, exc, dbapi.Error,
+                              connection_invalidated=dropped,
+                              dialect=conn.dialect) from exc
 
 
 @contextmanager
