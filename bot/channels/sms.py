@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 from functools import lru_cache
-from urllib.parse import parse_qsl
+from urllib.parse import unquote
 from xml.sax.saxutils import escape
 
 from flask import Blueprint, Flask, Request, Response, abort, current_app, request
@@ -78,10 +78,27 @@ def _form(req: Request) -> _Form:
     each attribute read through the proxy costs a failed lookup and its AttributeError."""
     if not _urlencoded(req) or "form" in vars(req):
         return _Form(req.form.to_dict())
+    return _parse_form(req.get_data(as_text=True))
+
+
+def _parse_form(body: str) -> _Form:
+    """dict(parse_qsl(body, keep_blank_values=True, errors="replace")), first value of each
+    name: the same fields, split and decoded the same way, without a call to unquote for
+    the names and values that have no %-escape in them."""
     form = _Form()
-    for key, value in parse_qsl(req.get_data(as_text=True), keep_blank_values=True,
-                                errors="replace"):
-        form.setdefault(key, value)
+    if not body:
+        return form
+    for field in body.split("&"):
+        if not field:
+            continue
+        name, _, value = field.partition("=")  # no "=": a blank value, as parse_qsl
+        name = name.replace("+", " ")
+        if "%" in name:
+            name = unquote(name, errors="replace")
+        value = value.replace("+", " ")
+        if "%" in value:
+            value = unquote(value, errors="replace")
+        form.setdefault(name, value)
     return form
 
 

@@ -183,19 +183,22 @@ def _faster(type_, convert):
     if (convert is None or not isinstance(type_, sqlite.DATETIME)
             or type_._storage_format != sqlite.DATETIME._storage_format):
         return convert
-    last: list[tuple[Any, str | None]] = [(None, None)]
 
     def process(value):
         if type(value) is datetime:  # fixed width: any UTC offset after it is cut off
-            seen, text = last[0]
+            seen, text = _last_datetime[0]
             if seen is value:
                 return text
             text = value.isoformat(" ", "microseconds")[:26]
-            last[0] = (value, text)
+            _last_datetime[0] = (value, text)
             return text
         return convert(value)
 
     return process
+
+
+# The last datetime the converters above formatted, and its text (shared by every statement).
+_last_datetime: list[tuple[datetime | None, str]] = [(None, "")]
 
 
 @contextmanager
