@@ -114,7 +114,7 @@ class Prepared:
         try:
             cursor.execute(c.sql, params)
         except Exception as exc:
-            _reraise(conn, c.sql, exc)
+            as_sqlalchemy_error(conn, c.sql, exc)
         return cursor
 
     def run_many(self, conn: Connection, rows: Sequence[dict]) -> None:
@@ -128,7 +128,7 @@ class Prepared:
             try:
                 cursor.executemany(c.sql, params)
             except Exception as exc:
-                _reraise(conn, c.sql, exc)
+                as_sqlalchemy_error(conn, c.sql, exc)
         finally:
             cursor.close()
 
@@ -209,13 +209,14 @@ def as_sqlalchemy_errors(conn: Connection, statement: str | None = None) -> Iter
     try:
         yield
     except Exception as exc:
-        _reraise(conn, statement, exc)
+        as_sqlalchemy_error(conn, statement, exc)
 
 
-def _reraise(conn: Connection, statement: str | None, exc: Exception) -> NoReturn:
+def as_sqlalchemy_error(conn: Connection, statement: str | None, exc: Exception) -> NoReturn:
     """Raise exc as as_sqlalchemy_errors would: a driver error as SQLAlchemy's, anything
-    else as it is. Called from an except block (the statements above run in a plain try
-    rather than through the context manager, which costs a generator per statement)."""
+    else as it is. Called from an except block (the statements above, and a turn's BEGIN
+    and COMMIT, run in a plain try rather than through the context manager, which costs a
+    generator each time)."""
     dbapi = conn.dialect.loaded_dbapi
     if not isinstance(exc, dbapi.Error):
         raise exc
