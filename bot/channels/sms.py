@@ -81,6 +81,14 @@ def _form(req: Request) -> _Form:
     return _parse_form(req.get_data(as_text=True))
 
 
+def _limit_body(app: Flask, req: Request) -> None:
+    """The request's MAX_CONTENT_LENGTH, set on it from the app's config (Flask 3.1 lets a
+    view set it per request): the same limit, which Flask otherwise looks up through the
+    current_app proxy each time the body is read."""
+    if "stream" not in vars(req):  # before werkzeug opens the body with the limit
+        req.max_content_length = app.config["MAX_CONTENT_LENGTH"]
+
+
 def _parse_form(body: str) -> _Form:
     """dict(parse_qsl(body, keep_blank_values=True, errors="replace")), first value of each
     name: the same fields, split and decoded the same way, without a call to unquote for
@@ -107,7 +115,7 @@ def _signature_ok(app: Flask, req: Request, params: dict[str, str]) -> bool:
     if not config.get("TWILIO_VALIDATE", True):
         return True
     token = config.get("TWILIO_AUTH_TOKEN")
-    signature = req.headers.get("X-Twilio-Signature", "")
+    signature = req.environ.get("HTTP_X_TWILIO_SIGNATURE", "")  # headers["X-Twilio-Signature"]
     if not token or not signature:
         return False
     base = (config.get("PUBLIC_URL") or req.host_url).rstrip("/")
@@ -147,6 +155,7 @@ def _media(form: dict[str, str]) -> tuple[Media, ...]:
 @bp.post("/sms")
 def inbound_sms():
     app, req = current_app._get_current_object(), request._get_current_object()
+    _limit_body(app, req)
     form = _form(req)
     if not _signature_ok(app, req, form):
         abort(403, description="invalid Twilio signature")
@@ -167,6 +176,7 @@ def inbound_sms():
 @bp.post("/sms/status")
 def status_callback():
     app, req = current_app._get_current_object(), request._get_current_object()
+    _limit_body(app, req)
     form = _form(req)
     if not _signature_ok(app, req, form):
         abort(403, description="invalid Twilio signature")
