@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hmac
 from functools import lru_cache
-from urllib.parse import parse_qsl
+from urllib.parse import unquote
 from xml.sax.saxutils import escape
 
-from flask import Blueprint, Response, abort, current_app, request
+from flask import Blueprint, Flask, Request, Response, abort, current_app, request
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import Message, MessagingResponse
+from werkzeug.utils import get_content_type
 
 from bot.app import services
 from bot.conversation.dialogue import Inbound, Media
@@ -32,6 +33,21 @@ def _twiml_template() -> tuple[str, str, str, str, str]:
 
 _HEAD, _TAIL, _OPEN, _CLOSE, _EMPTY_MESSAGE = _twiml_template()
 _NO_REPLY = str(MessagingResponse())
+# What Response(mimetype="application/xml") works out for its Content-Type on every call.
+_XML = get_content_type("application/xml", "utf-8")
+_URLENCODED = "application/x-www-form-urlencoded"
+
+
+class _Form(dict):
+    """The posted fields, first value of each. twilio's RequestValidator asks its params
+    for getall() (a MultiDict), then getlist(), then indexes a plain dict: on a dict that
+    is two AttributeErrors raised and caught per field. Here getall() answers at once,
+    with what the plain dict would have given."""
+
+    __slots__ = ()
+
+    def getall(self, key: str) -> list[str]:
+        return [self[key]]
 
 
 @lru_cache(maxsize=4)
@@ -44,30 +60,66 @@ def _sender_e164(raw: str, region: str) -> str | None:
     return to_e164(raw, region, strict=False)
 
 
-def _form() -> dict[str, str]:
+def _urlencoded(req: Request) -> bool:
+    """req.mimetype == application/x-www-form-urlencoded; Twilio's own Content-Type is
+    answered from the environ without parsing the header (werkzeug parses it on first use)."""
+    content_type = req.environ.get("CONTENT_TYPE", "")
+    if content_type == _URLENCODED or content_type.startswith(_URLENCODED + ";"):
+        return True
+    return req.mimetype == _URLENCODED
+
+
+def _form(req: Request) -> _Form:
     """The posted fields, first value of each. Twilio posts a flat urlencoded form, which
     parse_qsl reads in a fraction of the time of werkzeug's general form parser; any other
     body (a multipart post from some other client) goes through that parser, and so does a
-    request whose form something already parsed (its body has been read by then)."""
-    if request.mimetype != "application/x-www-form-urlencoded" or "form" in vars(request):
-        return request.form.to_dict()
-    form: dict[str, str] = {}
-    for key, value in parse_qsl(request.get_data(as_text=True), keep_blank_values=True,
-                                errors="replace"):
-        form.setdefault(key, value)
+    request whose form something already parsed (its body has been read by then).
+    The view reads the request object once (req), not through Flask's `request` proxy:
+    each attribute read through the proxy costs a failed lookup and its AttributeError."""
+    if not _urlencoded(req) or "form" in vars(req):
+        return _Form(req.form.to_dict())
+    return _parse_form(req.get_data(as_text=True))
+
+
+def _limit_body(app: Flask, req: Request) -> None:
+    """The request's MAX_CONTENT_LENGTH, set on it from the app's config (Flask 3.1 lets a
+    view set it per request): the same limit, which Flask otherwise looks up through the
+    current_app proxy each time the body is read."""
+    if "stream" not in vars(req):  # before werkzeug opens the body with the limit
+        req.max_content_length = app.config["MAX_CONTENT_LENGTH"]
+
+
+def _parse_form(body: str) -> _Form:
+    """dict(parse_qsl(body, keep_blank_values=True, errors="replace")), first value of each
+    name: the same fields, split and decoded the same way, without a call to unquote for
+    the names and values that have no %-escape in them."""
+    form = _Form()
+    if not body:
+        return form
+    for field in body.split("&"):
+        if not field:
+            continue
+        name, _, value = field.partition("=")  # no "=": a blank value, as parse_qsl
+        name = name.replace("+", " ")
+        if "%" in name:
+            name = unquote(name, errors="replace")
+        value = value.replace("+", " ")
+        if "%" in value:
+            value = unquote(value, errors="replace")
+        form.setdefault(name, value)
     return form
 
 
-def _signature_ok(params: dict[str, str]) -> bool:
-    config = current_app.config
+def _signature_ok(app: Flask, req: Request, params: dict[str, str]) -> bool:
+    config = app.config
     if not config.get("TWILIO_VALIDATE", True):
         return True
     token = config.get("TWILIO_AUTH_TOKEN")
-    signature = request.headers.get("X-Twilio-Signature", "")
+    signature = req.environ.get("HTTP_X_TWILIO_SIGNATURE", "")  # headers["X-Twilio-Signature"]
     if not token or not signature:
         return False
-    base = (config.get("PUBLIC_URL") or request.host_url).rstrip("/")
-    url = base + request.full_path.rstrip("?")
+    base = (config.get("PUBLIC_URL") or req.host_url).rstrip("/")
+    url = base + req.full_path.rstrip("?")
     validator = _validator(token)
     # The URL as configured nearly always matches: one HMAC. validate() also tries the URL
     # with and without an explicit port (Twilio is inconsistent there), which costs three
@@ -81,10 +133,10 @@ def _signature_ok(params: dict[str, str]) -> bool:
 def _twiml(replies: list[str]) -> Response:
     """What str(MessagingResponse) with one message per reply would be, from the template."""
     if not replies:
-        return Response(_NO_REPLY, mimetype="application/xml")
+        return Response(_NO_REPLY, content_type=_XML)
     messages = "".join(_OPEN + escape(text) + _CLOSE if text else _EMPTY_MESSAGE
                        for text in replies)
-    return Response(_HEAD + messages + _TAIL, mimetype="application/xml")
+    return Response(_HEAD + messages + _TAIL, content_type=_XML)
 
 
 def _media(form: dict[str, str]) -> tuple[Media, ...]:
@@ -102,10 +154,11 @@ def _media(form: dict[str, str]) -> tuple[Media, ...]:
 
 @bp.post("/sms")
 def inbound_sms():
-    form = _form()
-    if not _signature_ok(form):
+    app, req = current_app._get_current_object(), request._get_current_object()
+    _limit_body(app, req)
+    form = _form(req)
+    if not _signature_ok(app, req, form):
         abort(403, description="invalid Twilio signature")
-    app = current_app._get_current_object()
     raw, region = form.get("From", ""), app.config["DEFAULT_REGION"]
     # to_e164 refuses longer input anyway; keep such strings out of the cache.
     sender = _sender_e164(raw, region) if len(raw) <= MAX_CHARS else None
@@ -122,8 +175,10 @@ def inbound_sms():
 
 @bp.post("/sms/status")
 def status_callback():
-    form = _form()
-    if not _signature_ok(form):
+    app, req = current_app._get_current_object(), request._get_current_object()
+    _limit_body(app, req)
+    form = _form(req)
+    if not _signature_ok(app, req, form):
         abort(403, description="invalid Twilio signature")
     sid = form.get("MessageSid") or form.get("SmsSid")
     status = form.get("MessageStatus") or form.get("SmsStatus")
@@ -131,6 +186,6 @@ def status_callback():
         abort(400, description="MessageSid and MessageStatus are required")
     from bot.outbound import record_status
 
-    with services(current_app).db.begin() as conn:
+    with services(app).db.begin() as conn:
         known = record_status(conn, sid[:64], status[:24], form.get("ErrorCode"))
     return ("", 204) if known else ("unknown message", 404)

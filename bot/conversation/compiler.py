@@ -42,6 +42,10 @@ class CompiledFlow:
             step.name: self._choice_patterns(step) for step in flow.steps.values() if step.choices
         }
         self._local = threading.local()
+        # (state, trigger) -> the state the machine moved to. The machine has no conditions
+        # or callbacks, so a move it allowed once lands on the same state every time; a
+        # move it forbids is not kept and raises MachineError each time.
+        self._moves: dict[tuple[str, str], str] = {}
 
     def _editable_steps(self) -> list[str]:
         """Steps a resident can go back to from the confirm summary, in flow order."""
@@ -76,12 +80,17 @@ class CompiledFlow:
 
     def move(self, state: str, trigger: str) -> str:
         """The state after firing trigger from state; MachineError if the flow forbids it."""
+        key = (state, trigger)
+        found = self._moves.get(key)
+        if found is not None:
+            return found
         model = getattr(self._local, "position", None)
         if model is None:
             model = self._local.position = Position()
             self.machine.add_model(model, initial=self.flow.start)
         self.machine.set_state(state, model)
         model.trigger(trigger)
+        self._moves[key] = model.state
         return model.state
 
     def advance(self, state: str, dest: str) -> str:

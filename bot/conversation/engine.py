@@ -65,7 +65,8 @@ class Engine:
         """The replies to send back for one inbound message."""
         assessment = self.assess(inbound.text[:SAFETY_CHARS])
         level = assessment.level if assessment.level != "none" else None
-        bounded = replace(inbound, text=inbound.text[: self.max_chars])
+        bounded = (inbound if len(inbound.text) <= self.max_chars
+                   else replace(inbound, text=inbound.text[: self.max_chars]))
         try:
             outcome = self._handle_retrying_dropped(bounded, assessment)
         except SQLAlchemyError:

@@ -13,13 +13,16 @@ Column defaults in tables.py are not applied here: callers pass every column the
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import json
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from operator import itemgetter
+from typing import Any, NoReturn
 
 from sqlalchemy import Connection, Table
+from sqlalchemy import types as sqltypes
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
@@ -34,6 +37,21 @@ class _Compiled:
     binds: tuple[tuple[str, Any], ...]  # (name, converter) where the type converts
     columns: tuple[str, ...]  # result column names
     results: tuple[Any, ...]  # converter or None, per result column
+    # The same, worked out once for the per-call code below: the values in bind order
+    # (positional dialects), the converters by position, and the result columns that convert.
+    ordered: Callable[[dict], tuple] | None = None
+    bind_at: tuple[tuple[int, Any], ...] = ()
+    result_at: tuple[tuple[int, Any], ...] = ()
+
+
+def _in_order(names: tuple[str, ...]) -> Callable[[dict], tuple]:
+    """tuple(values[name] for name in names), as one C call."""
+    if not names:
+        return lambda values: ()
+    if len(names) == 1:
+        name = names[0]
+        return lambda values: (values[name],)
+    return itemgetter(*names)
 
 
 class Prepared:
@@ -58,21 +76,34 @@ class Prepared:
         for name in names:
             type_ = compiled.binds[name].type.dialect_impl(dialect)
             convert = _faster(type_, type_.bind_processor(dialect))
+            convert = _faster_json(type_, convert, dialect)
             if convert is not None:
                 binds.append((name, convert))
         exported = list(getattr(self.statement, "exported_columns", ()))
         columns = tuple(c.key for c in exported)
         results = tuple(c.type.dialect_impl(dialect).result_processor(dialect, None)
                         for c in exported)
-        return _Compiled(compiled.string, names, positional, tuple(binds), columns, results)
+        converters = dict(binds)
+        bind_at = tuple((i, converters[name]) for i, name in enumerate(names)
+                        if name in converters) if positional else ()
+        result_at = tuple((i, convert) for i, convert in enumerate(results)
+                          if convert is not None)
+        return _Compiled(compiled.string, names, positional, tuple(binds), columns, results,
+                         _in_order(names) if positional else None, bind_at, result_at)
 
     def _params(self, c: _Compiled, values: dict):
+        if c.positional:
+            params = c.ordered(values)
+            if not c.bind_at:
+                return params
+            params = list(params)
+            for i, convert in c.bind_at:
+                params[i] = convert(params[i])
+            return params
         if c.binds:
             values = dict(values)
             for name, convert in c.binds:
                 values[name] = convert(values[name])
-        if c.positional:
-            return tuple(values[name] for name in c.names)
         return values
 
     def _cursor(self, conn: Connection):
@@ -82,8 +113,11 @@ class Prepared:
         """Execute with one set of values; the driver's cursor, for rows if any."""
         c = self.compiled_for(conn.dialect)
         cursor = self._cursor(conn)
-        with as_sqlalchemy_errors(conn, c.sql):
-            cursor.execute(c.sql, self._params(c, values))
+        params = self._params(c, values)
+        try:
+            cursor.execute(c.sql, params)
+        except Exception as exc:
+            as_sqlalchemy_error(conn, c.sql, exc)
         return cursor
 
     def run_many(self, conn: Connection, rows: Sequence[dict]) -> None:
@@ -93,8 +127,11 @@ class Prepared:
         c = self.compiled_for(conn.dialect)
         cursor = self._cursor(conn)
         try:
-            with as_sqlalchemy_errors(conn, c.sql):
-                cursor.executemany(c.sql, [self._params(c, row) for row in rows])
+            params = [self._params(c, row) for row in rows]
+            try:
+                cursor.executemany(c.sql, params)
+            except Exception as exc:
+                as_sqlalchemy_error(conn, c.sql, exc)
         finally:
             cursor.close()
 
@@ -108,8 +145,14 @@ class Prepared:
             cursor.close()
         if row is None:
             return None
-        return tuple(value if convert is None or value is None else convert(value)
-                     for convert, value in zip(c.results, row, strict=True))
+        if not c.result_at:
+            return tuple(row)
+        row = list(row)
+        for i, convert in c.result_at:
+            value = row[i]
+            if value is not None:
+                row[i] = convert(value)
+        return tuple(row)
 
     def first(self, conn: Connection, values: dict) -> dict | None:
         """The first row as {column: value}; or None."""
@@ -119,8 +162,9 @@ class Prepared:
         return dict(zip(self.compiled_for(conn.dialect).columns, row, strict=True))
 
     def scalar(self, conn: Connection, values: dict):
-        row = self.first(conn, values)
-        return None if row is None else next(iter(row.values()))
+        """The first column of the first row; or None."""
+        row = self.first_row(conn, values)
+        return None if row is None else row[0]
 
     def execute(self, conn: Connection, values: dict) -> int:
         """Execute for its effect; the number of rows it touched."""
@@ -131,20 +175,50 @@ class Prepared:
             cursor.close()
 
 
+def _faster_json(type_, convert, dialect: Dialect):
+    """SQLite's JSON converter, which first asks whether the value is JSON null, SQL NULL
+    or None, called straight on the serializer for a dict (what the bot stores in its JSON
+    columns): the same text."""
+    if (convert is None or dialect.name != "sqlite" or not isinstance(type_, sqltypes.JSON)
+            or type_.none_as_null or type_._str_impl.bind_processor(dialect) is not None):
+        return convert
+    serialize = dialect._json_serializer or json.dumps
+
+    def process(value):
+        if type(value) is dict:
+            return serialize(value)
+        return convert(value)
+
+    return process
+
+
 def _faster(type_, convert):
     """SQLite's DATETIME converter, which formats seven fields through a dict (2% of a
     webhook request's CPU), replaced by datetime.isoformat for datetimes in its default
-    format: the same text (tests/test_prepared.py compares them), stored the same way."""
+    format: the same text (tests/test_prepared.py compares them), stored the same way.
+    A turn stamps all its rows with one `now` (the inbound message, the replies, the
+    conversation, each event): the text of the last datetime formatted is kept, and the
+    same object is not formatted again. The memo holds that datetime, so its id cannot be
+    reused while it is kept; the pair is read and replaced as one tuple (thread-safe)."""
     if (convert is None or not isinstance(type_, sqlite.DATETIME)
             or type_._storage_format != sqlite.DATETIME._storage_format):
         return convert
 
     def process(value):
         if type(value) is datetime:  # fixed width: any UTC offset after it is cut off
-            return value.isoformat(" ", "microseconds")[:26]
+            seen, text = _last_datetime[0]
+            if seen is value:
+                return text
+            text = value.isoformat(" ", "microseconds")[:26]
+            _last_datetime[0] = (value, text)
+            return text
         return convert(value)
 
     return process
+
+
+# The last datetime the converters above formatted, and its text (shared by every statement).
+_last_datetime: list[tuple[datetime | None, str]] = [(None, "")]
 
 
 @contextmanager
@@ -152,16 +226,26 @@ def as_sqlalchemy_errors(conn: Connection, statement: str | None = None) -> Iter
     """The driver's own errors raised as SQLAlchemy's, as Connection.execute would raise
     them, so callers handle one kind (a dropped connection is marked invalidated and the
     pool discards it)."""
-    dbapi = conn.dialect.loaded_dbapi
     try:
         yield
-    except dbapi.Error as exc:
-        dropped = conn.dialect.is_disconnect(exc, conn.connection.dbapi_connection, None)
-        if dropped:
-            conn.invalidate()
-        raise DBAPIError.instance(statement, None, exc, dbapi.Error,
-                                  connection_invalidated=dropped,
-                                  dialect=conn.dialect) from exc
+    except Exception as exc:
+        as_sqlalchemy_error(conn, statement, exc)
+
+
+def as_sqlalchemy_error(conn: Connection, statement: str | None, exc: Exception) -> NoReturn:
+    """Raise exc as as_sqlalchemy_errors would: a driver error as SQLAlchemy's, anything
+    else as it is. Called from an except block (the statements above, and a turn's BEGIN
+    and COMMIT, run in a plain try rather than through the context manager, which costs a
+    generator each time)."""
+    dbapi = conn.dialect.loaded_dbapi
+    if not isinstance(exc, dbapi.Error):
+        raise exc
+    dropped = conn.dialect.is_disconnect(exc, conn.connection.dbapi_connection, None)
+    if dropped:
+        conn.invalidate()
+    raise DBAPIError.instance(statement, None, exc, dbapi.Error,
+                              connection_invalidated=dropped,
+                              dialect=conn.dialect) from exc
 
 
 @contextmanager
@@ -169,8 +253,11 @@ def batched(conn: Connection) -> Iterator[None]:
     """Statements whose results nobody reads, sent together: on PostgreSQL in psycopg's
     pipeline mode, one round trip at the end of the block instead of one each (an error
     still raises, at the end of the block). Elsewhere they simply run as they come."""
+    if conn.dialect.name != "postgresql":
+        yield
+        return
     pipeline = getattr(conn.connection.driver_connection, "pipeline", None)
-    if conn.dialect.name != "postgresql" or pipeline is None:
+    if pipeline is None:
         yield
         return
     with as_sqlalchemy_errors(conn), pipeline():
