@@ -23,29 +23,27 @@ log = logging.getLogger(__name__)
 MMAP_BYTES = 256 * 1024 * 1024  # address space, not memory: the OS pages it in as read
 
 
-def _json_encoder():
-    """json.dumps(value) with its default settings, as one call to the C encoder json.dumps
-    itself ends in: json.dumps builds that encoder anew (and checks its arguments) on every
-    call, three times a turn (the conversation's data and each event's). The text is the
-    same. Only the check for circular references is left out: the bot's JSON columns hold
-    what was read from JSON and plain values, and a cycle would still fail (RecursionError
-    instead of ValueError)."""
-    encoder = json.encoder
-    if encoder.c_make_encoder is None:  # no C accelerator in this Python
-        return json.dumps
-    default = json.JSONEncoder().default  # raises TypeError for what JSON cannot hold
-    make = encoder.c_make_encoder(None, default, encoder.encode_basestring_ascii, None,
-                                  ": ", ", ", False, False, True)
-
-    def dumps(value) -> str:
-        if value.__class__ is str:  # as JSONEncoder.encode: a bare string in one piece
-            return encoder.encode_basestring_ascii(value)
-        return "".join(make(value, 0))
-
-    return dumps
+# json.dumps(value) with its default settings, as one call to the C encoder json.dumps
+# itself ends in: json.dumps builds that encoder anew (and checks its arguments) on every
+# call, three times a turn (the conversation's data and each event's). The text is the
+# same. Only the check for circular references is left out: the bot's JSON columns hold
+# what was read from JSON and plain values, and a cycle would still fail (RecursionError
+# instead of ValueError). A module-level function, not a closure: psycopg builds a dumper
+# class per closure it is given (and warns about it), one per connection.
+_encode_str = json.encoder.encode_basestring_ascii
+_c_make_encoder = json.encoder.c_make_encoder
+_make = (None if _c_make_encoder is None else  # no C accelerator in this Python
+         _c_make_encoder(None, json.JSONEncoder().default, _encode_str, None, ": ", ", ",
+                         False, False, True))
 
 
-json_dumps = _json_encoder()
+def _fast_json_dumps(value) -> str:
+    if value.__class__ is str:  # as JSONEncoder.encode: a bare string in one piece
+        return _encode_str(value)
+    return "".join(_make(value, 0))
+
+
+json_dumps = json.dumps if _make is None else _fast_json_dumps
 
 
 class TurnLock:
