@@ -54,6 +54,10 @@ Tenth batch, kept none: smoke from a neighbour's barbecue, brisket being smoked,
 pulled as a prank or set off by cooking, smoke from a wildfire far away. Smoke pouring from
 a window, an alarm with smoke in the hallway and a wildfire coming toward the street still
 go to 911.
+
+Eleventh batch: a car stuck on the tracks with the crossing arms coming down goes to 911
+first (the tracks are also a crisis cue); "had the wind knocked out of her" and a choking
+that someone already cleared with the Heimlich stay none. Choking now still escalates.
 """
 
 from __future__ import annotations
@@ -209,12 +213,23 @@ TENTH_BATCH = [
      EMERGENCY),
 ]
 
+# a car on the tracks goes to 911 first, a choking already cleared stays none
+ELEVENTH_BATCH = [
+    ("a pickup stalled on the railroad tracks at 5th and the gates are coming down", None,
+     EMERGENCY),
+    ("my son got the wind knocked out of him at football, hes fine. the field lights are out",
+     None, NONE),
+    ("the lady at the diner was choking but the cook did the heimlich, shes fine now", None,
+     NONE),
+    ("my daughter is choking on a grape and turning red", None, EMERGENCY),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
                                                       *THIRD_BATCH, *FIFTH_BATCH,
                                                       *SIXTH_BATCH, *SEVENTH_BATCH,
                                                       *EIGHTH_BATCH, *NINTH_BATCH,
-                                                      *TENTH_BATCH])
+                                                      *TENTH_BATCH, *ELEVENTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
