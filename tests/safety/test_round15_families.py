@@ -58,6 +58,11 @@ go to 911.
 Eleventh batch: a car stuck on the tracks with the crossing arms coming down goes to 911
 first (the tracks are also a crisis cue); "had the wind knocked out of her" and a choking
 that someone already cleared with the Heimlich stay none. Choking now still escalates.
+
+Twelfth batch, kept none: "over my dead body"; someone passed out "breathing fine, snoring";
+"knocked out asleep"; "going gray"; a faint who "came to quick"; someone the ambulance
+already took; a car or traffic "not moving". A driver slumped and not moving, and someone
+passed out and not breathing, still go to 911.
 """
 
 from __future__ import annotations
@@ -224,12 +229,23 @@ ELEVENTH_BATCH = [
     ("my daughter is choking on a grape and turning red", None, EMERGENCY),
 ]
 
+# idioms, people already fine or in care, and cars that do not move stay none
+TWELFTH_BATCH = [
+    ("my landlord said over his dead body would he fix the gate lol", None, NONE),
+    ("a guy is asleep on the bench by my shop, breathing fine, snoring loud", None, NONE),
+    ("the paramedics already took the woman who fainted at the bus stop", None, NONE),
+    ("the van across the street hasnt moved in a month, expired tags", None, NONE),
+    ("the driver is slumped over the wheel and not moving", None, EMERGENCY),
+    ("a man passed out on the bench and hes not breathing", None, EMERGENCY),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
                                                       *THIRD_BATCH, *FIFTH_BATCH,
                                                       *SIXTH_BATCH, *SEVENTH_BATCH,
                                                       *EIGHTH_BATCH, *NINTH_BATCH,
-                                                      *TENTH_BATCH, *ELEVENTH_BATCH])
+                                                      *TENTH_BATCH, *ELEVENTH_BATCH,
+                                                      *TWELFTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
