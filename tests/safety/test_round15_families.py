@@ -63,6 +63,11 @@ Twelfth batch, kept none: "over my dead body"; someone passed out "breathing fin
 "knocked out asleep"; "going gray"; a faint who "came to quick"; someone the ambulance
 already took; a car or traffic "not moving". A driver slumped and not moving, and someone
 passed out and not breathing, still go to 911.
+
+Thirteenth batch, 911 first though a crisis cue fires too: a stranger on a roof with a gun
+(a son on the roof with a rifle saying goodbye stays a crisis); someone who jumped into a
+river on a dare and has not come back up (a jump told with a wish to die stays a crisis); a
+baby coming now on a bridge.
 """
 
 from __future__ import annotations
@@ -239,13 +244,25 @@ TWELFTH_BATCH = [
     ("a man passed out on the bench and hes not breathing", None, EMERGENCY),
 ]
 
+# danger to others or a birth go to 911 first, the same places in a crisis stay crisis
+THIRTEENTH_BATCH = [
+    ("some guy is on the roof of the library with a rifle", None, EMERGENCY),
+    ("my husband is up on our roof with his rifle and keeps saying sorry to the kids", None,
+     CRISIS),
+    ("my cousin dove off the quarry ledge with his friends for fun and hasnt come back up",
+     None, EMERGENCY),
+    ("my sister jumped off the pier and said she wanted to die first", None, CRISIS),
+    ("her water broke and the baby is coming now, were on the bridge in traffic", None,
+     EMERGENCY),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
                                                       *THIRD_BATCH, *FIFTH_BATCH,
                                                       *SIXTH_BATCH, *SEVENTH_BATCH,
                                                       *EIGHTH_BATCH, *NINTH_BATCH,
                                                       *TENTH_BATCH, *ELEVENTH_BATCH,
-                                                      *TWELFTH_BATCH])
+                                                      *TWELFTH_BATCH, *THIRTEENTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
