@@ -68,6 +68,12 @@ Thirteenth batch, 911 first though a crisis cue fires too: a stranger on a roof 
 (a son on the roof with a rifle saying goodbye stays a crisis); someone who jumped into a
 river on a dare and has not come back up (a jump told with a wish to die stays a crisis); a
 baby coming now on a bridge.
+
+Fourteenth batch, kept none: a thief who "cut himself climbing in"; "someone might cut
+themselves" on broken glass; "said goodbye to my old car"; "I won't be around tomorrow,
+flying to my sister's"; a game character who jumped off a building and respawned. And a
+hole closed: "cut himself on purpose" was masked as an accident ("cut himself on ..."); it
+is self-harm again.
 """
 
 from __future__ import annotations
@@ -256,13 +262,27 @@ THIRTEENTH_BATCH = [
      EMERGENCY),
 ]
 
+# injuries in a break-in, farewells to things and trips stay none; self-harm on purpose
+FOURTEENTH_BATCH = [
+    ("blood on my dashboard, the thief must have cut himself on the glass last night", None,
+     NONE),
+    ("the playground slide is cracked with sharp edges, a kid could cut themselves", None,
+     NONE),
+    ("my daughter cut herself on purpose again tonight, its deep", None, CRISIS),
+    ("wrote a goodbye post for my old truck lol, the thieves took everything but the frame",
+     None, NONE),
+    ("in my game my guy fell off a cliff and respawned lol. anyway my bike is gone", None,
+     NONE),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
                                                       *THIRD_BATCH, *FIFTH_BATCH,
                                                       *SIXTH_BATCH, *SEVENTH_BATCH,
                                                       *EIGHTH_BATCH, *NINTH_BATCH,
                                                       *TENTH_BATCH, *ELEVENTH_BATCH,
-                                                      *TWELFTH_BATCH, *THIRTEENTH_BATCH])
+                                                      *TWELFTH_BATCH, *THIRTEENTH_BATCH,
+                                                      *FOURTEENTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
@@ -283,6 +303,7 @@ CUES_ALONE = [
     ("the mural by the bus stop is of a soldier holding a rifle, can it be cleaned", NONE),
     ("my neighbor is smoking ribs in his yard and the whole block smells, is that allowed", NONE),
     ("smoke from the guy next doors grill comes into our bedroom every evening", NONE),
+    ("no need to call, i wont be around this weekend, driving to my moms", NONE),
     ("a soldier is holding a rifle at the bus stop and yelling at people", EMERGENCY),
 ]
 
