@@ -74,6 +74,9 @@ themselves" on broken glass; "said goodbye to my old car"; "I won't be around to
 flying to my sister's"; a game character who jumped off a building and respawned. And a
 hole closed: "cut himself on purpose" was masked as an accident ("cut himself on ..."); it
 is self-harm again.
+
+Fifteenth batch: a message that is only "FIRE" goes to 911 (the word alone was a weak cue);
+blue lips escalate whatever time marker stands near them ("no heat since yesterday").
 """
 
 from __future__ import annotations
@@ -275,6 +278,14 @@ FOURTEENTH_BATCH = [
      NONE),
 ]
 
+# the bare alarm word and blue lips beside an old time marker
+FIFTEENTH_BATCH = [
+    ("FIRE!!", None, EMERGENCY),
+    ("fire", None, EMERGENCY),
+    ("blocked fire hydrant", None, NONE),
+    ("no heat since last night and the baby's lips look bluish", None, EMERGENCY),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
                                                       *THIRD_BATCH, *FIFTH_BATCH,
@@ -282,7 +293,7 @@ FOURTEENTH_BATCH = [
                                                       *EIGHTH_BATCH, *NINTH_BATCH,
                                                       *TENTH_BATCH, *ELEVENTH_BATCH,
                                                       *TWELFTH_BATCH, *THIRTEENTH_BATCH,
-                                                      *FOURTEENTH_BATCH])
+                                                      *FOURTEENTH_BATCH, *FIFTEENTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
