@@ -77,6 +77,9 @@ is self-harm again.
 
 Fifteenth batch: a message that is only "FIRE" goes to 911 (the word alone was a weak cue);
 blue lips escalate whatever time marker stands near them ("no heat since yesterday").
+
+Sixteenth batch: the Somali fire word "dab" no longer fires on Hmong "dab" (a spirit: "muaj
+dab", "dab yuav los coj nws"), which turned Hmong crises told with spirits into fires.
 """
 
 from __future__ import annotations
@@ -286,6 +289,13 @@ FIFTEENTH_BATCH = [
     ("no heat since last night and the baby's lips look bluish", None, EMERGENCY),
 ]
 
+# Hmong spirits are not a Somali fire
+SIXTEENTH_BATCH = [
+    ("kuv niam hais tias muaj dab tab tom caum nws thiab nws xav tua nws tus kheej", "hmn",
+     CRISIS),
+    ("dab ayaa ka kacay gurigayga hadda, caawimaad", "so", EMERGENCY),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
                                                       *THIRD_BATCH, *FIFTH_BATCH,
@@ -293,7 +303,8 @@ FIFTEENTH_BATCH = [
                                                       *EIGHTH_BATCH, *NINTH_BATCH,
                                                       *TENTH_BATCH, *ELEVENTH_BATCH,
                                                       *TWELFTH_BATCH, *THIRTEENTH_BATCH,
-                                                      *FOURTEENTH_BATCH, *FIFTEENTH_BATCH])
+                                                      *FOURTEENTH_BATCH, *FIFTEENTH_BATCH,
+                                                      *SIXTEENTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
