@@ -80,6 +80,9 @@ blue lips escalate whatever time marker stands near them ("no heat since yesterd
 
 Sixteenth batch: the Somali fire word "dab" no longer fires on Hmong "dab" (a spirit: "muaj
 dab", "dab yuav los coj nws"), which turned Hmong crises told with spirits into fires.
+
+Seventeenth batch (Somali): "dab ma jiro" (there is no fire) and "dabkii waa la damiyay" (the
+fire was put out) stay none; a fire burning now still goes to 911.
 """
 
 from __future__ import annotations
@@ -296,6 +299,13 @@ SIXTEENTH_BATCH = [
     ("dab ayaa ka kacay gurigayga hadda, caawimaad", "so", EMERGENCY),
 ]
 
+# Somali fires that are out or not there
+SEVENTEENTH_BATCH = [
+    ("dabkii jikada waa la damiyay, qofna ma dhaawacmin, waxaan rabaa warbixin", "so", NONE),
+    ("alaarmiga ayaa dhawaaqay laakiin dab ma jiro, waa uun baytari", "so", NONE),
+    ("dabka weli wuu socdaa oo guriga ayuu ku faafayaa", "so", EMERGENCY),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
                                                       *THIRD_BATCH, *FIFTH_BATCH,
@@ -304,7 +314,7 @@ SIXTEENTH_BATCH = [
                                                       *TENTH_BATCH, *ELEVENTH_BATCH,
                                                       *TWELFTH_BATCH, *THIRTEENTH_BATCH,
                                                       *FOURTEENTH_BATCH, *FIFTEENTH_BATCH,
-                                                      *SIXTEENTH_BATCH])
+                                                      *SIXTEENTH_BATCH, *SEVENTEENTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
