@@ -83,6 +83,10 @@ dab", "dab yuav los coj nws"), which turned Hmong crises told with spirits into 
 
 Seventeenth batch (Somali): "dab ma jiro" (there is no fire) and "dabkii waa la damiyay" (the
 fire was put out) stay none; a fire burning now still goes to 911.
+
+Eighteenth batch, kept none: a car "held hostage" by the impound lot, "hostage to this
+parking app"; a dog bitten by another dog; a dog that bit a bike tire. Children held hostage,
+and a dog biting a child, still go to 911.
 """
 
 from __future__ import annotations
@@ -306,6 +310,14 @@ SEVENTEENTH_BATCH = [
     ("dabka weli wuu socdaa oo guriga ayuu ku faafayaa", "so", EMERGENCY),
 ]
 
+# money held hostage and dogs bitten by dogs stay none
+EIGHTEENTH_BATCH = [
+    ("the tow yard is holding my truck hostage until i pay 380 dollars", None, NONE),
+    ("our puppy got bitten by a loose dog on the trail, the vet stitched her up", None, NONE),
+    ("a man is holding two women hostage in the laundromat", None, EMERGENCY),
+    ("a loose dog is biting a little girl at the bus stop", None, EMERGENCY),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
                                                       *THIRD_BATCH, *FIFTH_BATCH,
@@ -314,7 +326,8 @@ SEVENTEENTH_BATCH = [
                                                       *TENTH_BATCH, *ELEVENTH_BATCH,
                                                       *TWELFTH_BATCH, *THIRTEENTH_BATCH,
                                                       *FOURTEENTH_BATCH, *FIFTEENTH_BATCH,
-                                                      *SIXTEENTH_BATCH, *SEVENTEENTH_BATCH])
+                                                      *SIXTEENTH_BATCH, *SEVENTEENTH_BATCH,
+                                                      *EIGHTEENTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
