@@ -87,6 +87,12 @@ fire was put out) stay none; a fire burning now still goes to 911.
 Eighteenth batch, kept none: a car "held hostage" by the impound lot, "hostage to this
 parking app"; a dog bitten by another dog; a dog that bit a bike tire. Children held hostage,
 and a dog biting a child, still go to 911.
+
+Nineteenth batch: "the fire in the dumpster behind our building is out now" and "the fire
+dept said the dumpster fire was a cigarette, it's out" end the fire told before them (the
+"over" markers reached only three words after "fire in the"). "It's out" counts only after
+a fire: "he pulled a knife, it's out" is still a weapon drawn, and "it's out of control" a
+fire.
 """
 
 from __future__ import annotations
@@ -318,6 +324,15 @@ EIGHTEENTH_BATCH = [
     ("a loose dog is biting a little girl at the bus stop", None, EMERGENCY),
 ]
 
+# a fire told as out is over; "its out" after a knife is not
+NINETEENTH_BATCH = [
+    ("the fire in the trash bin behind the laundromat is out now, the crew left", None, NONE),
+    ("small kitchen fire next door this morning, the firefighters came, its out. our fence is "
+     "scorched", None, NONE),
+    ("he pulled a knife on my brother, its out and hes swinging it", None, EMERGENCY),
+    ("the shed is on fire and its out of control", None, EMERGENCY),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
                                                       *THIRD_BATCH, *FIFTH_BATCH,
@@ -327,7 +342,7 @@ EIGHTEENTH_BATCH = [
                                                       *TWELFTH_BATCH, *THIRTEENTH_BATCH,
                                                       *FOURTEENTH_BATCH, *FIFTEENTH_BATCH,
                                                       *SIXTEENTH_BATCH, *SEVENTEENTH_BATCH,
-                                                      *EIGHTEENTH_BATCH])
+                                                      *EIGHTEENTH_BATCH, *NINETEENTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
