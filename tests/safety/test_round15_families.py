@@ -333,6 +333,15 @@ NINETEENTH_BATCH = [
     ("the shed is on fire and its out of control", None, EMERGENCY),
 ]
 
+# a thief who left, damage told by its cause, and a question about theft
+TWENTIETH_BATCH = [
+    ("i saw two teens keying cars in the lot at midnight, i yelled and the kids ran off. mine "
+     "was keyed too", None, NONE),
+    ("got a flat from somebody slashing my tire at the gym lot", None, NONE),
+    ("why would someone be stealing garden gnomes, mine are gone again", None, NONE),
+    ("the guy left his van running and now hes breaking into my car", None, EMERGENCY),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
                                                       *THIRD_BATCH, *FIFTH_BATCH,
@@ -342,7 +351,8 @@ NINETEENTH_BATCH = [
                                                       *TWELFTH_BATCH, *THIRTEENTH_BATCH,
                                                       *FOURTEENTH_BATCH, *FIFTEENTH_BATCH,
                                                       *SIXTEENTH_BATCH, *SEVENTEENTH_BATCH,
-                                                      *EIGHTEENTH_BATCH, *NINETEENTH_BATCH])
+                                                      *EIGHTEENTH_BATCH, *NINETEENTH_BATCH,
+                                                      *TWENTIETH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
