@@ -342,6 +342,18 @@ TWENTIETH_BATCH = [
     ("the guy left his van running and now hes breaking into my car", None, EMERGENCY),
 ]
 
+# hazards already made safe and a figure of speech
+TWENTY_FIRST_BATCH = [
+    ("the gas smell on 5th turned out to be a sewer vent, the utility crew checked it", None,
+     NONE),
+    ("theres a line down behind the church but they cut the power and taped it off", None,
+     NONE),
+    ("text me after 6, im drowning in paperwork until then", None, NONE),
+    ("we smell gas in the basement and my mom has a bad headache", None, EMERGENCY),
+    ("a wire came down on a truck and its sparking, the driver is still inside", None,
+     EMERGENCY),
+]
+
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [*FIRST_BATCH, *SECOND_BATCH,
                                                       *THIRD_BATCH, *FIFTH_BATCH,
@@ -352,7 +364,7 @@ TWENTIETH_BATCH = [
                                                       *FOURTEENTH_BATCH, *FIFTEENTH_BATCH,
                                                       *SIXTEENTH_BATCH, *SEVENTEENTH_BATCH,
                                                       *EIGHTEENTH_BATCH, *NINETEENTH_BATCH,
-                                                      *TWENTIETH_BATCH])
+                                                      *TWENTIETH_BATCH, *TWENTY_FIRST_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     # a look-alike stays none, the danger beside it still escalates, and the reply fits:
     # 911 first for an emergency, 988 as well for a crisis
