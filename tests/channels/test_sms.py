@@ -235,3 +235,18 @@ def test_a_form_read_before_the_webhook_is_still_read(app, phone):
         request.form.get("From")
 
     assert "Where did it happen" in phone.send("someone stole my bike")
+
+
+def test_the_form_is_split_and_decoded_as_parse_qsl_does():
+    from urllib.parse import parse_qsl
+
+    from bot.channels.sms import _parse_form
+
+    bodies = ["From=%2B13125550100&To=%2b16125550100&Body=hi+there",
+              "Body=50%25+off%2B%2B&From=%2B1%2", "Body=%2B%2&x=%E2%9C%93%2B", "Body=%zz%2B",
+              "a=%252B&b=%2%2B&c=+%2B+&d", "Body=caf%C3%A9+%2B1&Body=second", ""]
+    for body in bodies:
+        expected = {}
+        for name, value in parse_qsl(body, keep_blank_values=True, errors="replace"):
+            expected.setdefault(name, value)
+        assert _parse_form(body) == expected, body
