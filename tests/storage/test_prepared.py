@@ -98,3 +98,24 @@ def test_sqlite_timestamps_are_written_as_the_same_text_core_writes():
     assert [fast(v) for v in values] == [core(v) for v in values]
     with pytest.raises(TypeError):
         fast("2026-01-01")
+
+
+def test_sqlite_json_columns_read_back_as_core_reads_them():
+    from sqlalchemy import JSON
+    from sqlalchemy.dialects import sqlite
+
+    from bot.storage.prepared import _faster_json_result
+
+    dialect = sqlite.dialect()
+    type_ = JSON().dialect_impl(dialect)
+    core = type_.result_processor(dialect, None)
+    fast = _faster_json_result(type_, dialect)
+    assert fast is not core
+    texts = ['{"answers": {"kind": "theft"}, "history": ["a", "b"], "misses": 0}', "[1, 2.5]",
+             '"caf\\u00e9"', "null", "7", ' {"a": 1}', '{"a": 1} ', 3, 2.5]
+    assert [fast(t) for t in texts] == [core(t) for t in texts]
+    for bad in ('{"a": 1} x', "{", "", "NaNx", '\ufeff{"a": 1}'):
+        with pytest.raises(ValueError) as expected:
+            core(bad)
+        with pytest.raises(type(expected.value)):
+            fast(bad)
