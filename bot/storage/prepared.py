@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import json.scanner
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -281,14 +281,21 @@ def as_sqlalchemy_error(conn: Connection, statement: str | None, exc: Exception)
                               dialect=conn.dialect) from exc
 
 
-@contextmanager
-def batched(conn: Connection) -> Iterator[None]:
+_AS_THEY_COME = nullcontext()  # reusable: it holds nothing
+
+
+def batched(conn: Connection) -> AbstractContextManager[None]:
     """Statements whose results nobody reads, sent together: on PostgreSQL in psycopg's
     pipeline mode, one round trip at the end of the block instead of one each (an error
-    still raises, at the end of the block). Elsewhere they simply run as they come."""
+    still raises, at the end of the block). Elsewhere they simply run as they come, in a
+    context that does nothing (no generator set up and run through each turn)."""
     if conn.dialect.name != "postgresql":
-        yield
-        return
+        return _AS_THEY_COME
+    return _pipelined(conn)
+
+
+@contextmanager
+def _pipelined(conn: Connection) -> Iterator[None]:
     pipeline = getattr(conn.connection.driver_connection, "pipeline", None)
     if pipeline is None:
         yield
