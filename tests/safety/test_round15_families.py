@@ -1,13 +1,14 @@
-"""Cue fixes after the blind training sets r149, r150, r152 and r154 (written in session 14,
-measured on arrival). The sentences here are our own.
+"""Cue fixes after the blind training sets of session 14 (r149, r150, r152, r154, r156,
+r157, r159, r160, r166, r167, each measured on arrival) and the older ones. The sentences
+here are our own.
 
 First batch, kept none: "nobody's", "nothing's" and "no one's" as denials ("nothing's on fire");
 a break-in denied while an alarm sounds; someone who passed out and has since walked away or
 gone with the ambulance; food that "set my mouth on fire"; "my heart attack moment of the
 day"; a fake bloody body in a Halloween window; a parrot that screams "help"; children
-shouting "help, he's killing me" in a game. Two of them the cues now keep none, but the
-learned backstop still escalates them (it reads the raw text): they are checked on the cues
-alone until a retrained model learns them (some of later batches too).
+shouting "help, he's killing me" in a game. Some look-alikes of this and later batches the
+cues now keep none, but the learned backstop still escalates them (it reads the raw text):
+they are checked on the cues alone (CUES_ALONE) until a retrained model learns them.
 
 Second batch: pills or a medicine taken on purpose (to die, so as not to wake up) keep the
 crisis reply even when the person will not wake up or cannot breathe: the cue is marked
