@@ -162,13 +162,19 @@ def _media(form: dict[str, str]) -> tuple[Media, ...]:
     return tuple(media)
 
 
-@bp.post("/sms")
-def inbound_sms():
+def _signed_form() -> tuple[Flask, _Form]:
+    """The app and the posted fields of a request Twilio signed; a 403 when it did not."""
     app, req = current_app._get_current_object(), request._get_current_object()
     _limit_body(app, req)
     form = _form(req)
     if not _signature_ok(app, req, form):
         abort(403, description="invalid Twilio signature")
+    return app, form
+
+
+@bp.post("/sms")
+def inbound_sms():
+    app, form = _signed_form()
     raw, region = form.get("From", ""), app.config["DEFAULT_REGION"]
     # to_e164 refuses longer input anyway; keep such strings out of the cache.
     sender = _sender_e164(raw, region) if len(raw) <= MAX_CHARS else None
@@ -185,11 +191,7 @@ def inbound_sms():
 
 @bp.post("/sms/status")
 def status_callback():
-    app, req = current_app._get_current_object(), request._get_current_object()
-    _limit_body(app, req)
-    form = _form(req)
-    if not _signature_ok(app, req, form):
-        abort(403, description="invalid Twilio signature")
+    app, form = _signed_form()
     sid = form.get("MessageSid") or form.get("SmsSid")
     status = form.get("MessageStatus") or form.get("SmsStatus")
     if not sid or not status:

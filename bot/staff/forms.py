@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from flask import Flask
-from flask.globals import _cv_request
+from flask import Flask, request
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFProtect
 from wtforms import (
@@ -63,7 +62,7 @@ def _skip_exempt_blueprints(app: Flask, names: set[str]) -> None:
 def _unless_blueprint(hook: Callable[[], None], names: frozenset[str]) -> Callable[[], None]:
     @wraps(hook)
     def csrf_protect() -> None:
-        if _cv_request.get().request.blueprint in names:
+        if request.blueprint in names:
             return None
         return hook()
 
