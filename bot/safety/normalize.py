@@ -23,6 +23,9 @@ _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _NUMBER_WORD = re.compile(r"\d+[a-z]{0,3}")  # 35th, 6am, 2nd: numbers, not leetspeak
 _LETTER = re.compile(r"[a-z]")
 _FREE_SINGLES = frozenset("aiu")  # one-letter words that may sit next to a spaced-out word
+# A run of letters this long that is no known word may be words typed without spaces; it
+# is read as words only when it splits into three or more (not 'back firing', 'ware house').
+_JOINED_MIN = 14
 _MASK_CACHE_SIZE = 4096
 
 
@@ -81,6 +84,12 @@ class Normalizer:
             if words and words[-1] in keep_after.get(token, ()):
                 words.append(token)
                 continue
+            if len(token) >= _JOINED_MIN and token not in self._known and token.isalpha():
+                pieces = self._segment(token)
+                if len(pieces) >= 3:
+                    for piece in pieces:
+                        words.extend(self._word(piece).split())
+                    continue
             words.extend(self._word(token).split())
         return " ".join(words)
 
@@ -115,7 +124,8 @@ class Normalizer:
         return out
 
     def _segment(self, joined: str) -> list[str]:
-        """Split a joined run into known words ('aknife' -> 'a knife'); else keep it whole."""
+        """Split a joined run into known words ('aknife' -> 'a knife', 'iwanttodie' ->
+        'i want to die'), the fewest there can be; else keep it whole."""
         if joined in self.vocabulary:
             return [joined]
         known = self._known

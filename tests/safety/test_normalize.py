@@ -23,6 +23,8 @@ import pytest
     ("meet at 35th st at 6am", "meet at 35th st at 6am"),
     ("call 9-1-1", "call 911"),
     ("line one\nline two", "line one . line two"),
+    ("theresaguywithaknifeonmyporch", "theres a guy with a knife on my porch"),
+    ("please help iwanttokillmyself", "please help i want to kill myself"),
 ])
 def test_messages_are_normalized(cues, raw, normal):
     assert cues.normalizer(raw) == normal
@@ -30,3 +32,19 @@ def test_messages_are_normalized(cues, raw, normal):
 
 def test_a_real_word_that_looks_like_a_slip_is_left_alone(cues):
     assert cues.normalizer("the car was braking hard") == "the car was braking hard"
+
+
+@pytest.mark.parametrize("word", ["backfiring", "firefighters", "warehouse", "responsibilities"])
+def test_long_words_are_not_split_into_pieces(cues, word):
+    # only a run that reads as three or more known words is taken apart
+    assert cues.normalizer(f"the {word} again") == f"the {word} again"
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("somebodysbreakingintomygaragerightnow", "emergency"),
+    ("idontwanttoliveanymore", "crisis"),
+    ("someonestolemybikefromthegaragelastweek", "none"),
+])
+def test_words_typed_without_spaces_are_still_checked(cues, text, level):
+    from bot.safety import assess
+    assert assess(text, cues=cues).level == level
