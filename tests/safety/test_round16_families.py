@@ -1,0 +1,66 @@
+"""Cue fixes after the blind training sets of session 15 (r168, r170, r172, r174, r176,
+r178, r180, r182, each measured on arrival) and the older ones. The sentences here are our
+own.
+
+First batch (in bot/safety/normalize.py, tested in test_normalize.py): words typed without
+spaces ("iwanttokillmyself") are read as the words they split into.
+
+Second batch, kept none: "shot the plumber a text"; a bomb or a blast that turned out to be
+something else, "it just backfired"; a boss, landlord, teacher or parent "is going to kill"
+someone, followed by a laugh ("lol", "jaja"); a door propped open with a brick. A threat
+with a laugh and a weapon or fear beside it still goes to 911.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+import pytest
+
+from bot.safety import CRISIS, EMERGENCY, NONE, CueSet, assess, load_cues
+
+SECOND_BATCH = [
+    ("i shot the plumber a quick text but he hasnt answered about the stolen pipes", None, NONE),
+    ("my sister shot the landlord an email about the broken gate", None, NONE),
+    ("the suspicious package by the loading dock turned out to be a lunchbox, "
+     "but someone did steal our pallet jack", None, NONE),
+    ("the generator blew up lol it just backfired, nothing broke", None, NONE),
+    ("my manager is going to kill me for losing the van keys lol, can i report them stolen",
+     None, NONE),
+    ("my coach is gonna murder us if the bus is late again haha", None, NONE),
+    ("mi jefa me va a matar porque se robaron la bici del trabajo jajaja", "es", NONE),
+    ("someone keeps propping the back gate open with a cinder block", None, NONE),
+    ("there is a bomb under the bench at the bus shelter", None, EMERGENCY),
+    ("he shot the cashier and ran toward the alley", None, EMERGENCY),
+    ("my stepdad said hes going to kill me lol but hes drunk and has his gun out, im scared",
+     None, EMERGENCY),
+    ("mi papa me va a matar, me esta pegando con el cinturon ahorita", "es", EMERGENCY),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [*SECOND_BATCH])
+def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
+    assert assess(text, lang).level == expected
+
+
+# the cues' part, where the learned backstop still escalates (it reads the raw text)
+CUES_ALONE = [
+    ("the stairwell fire door gets wedged open with a brick every night", NONE),
+    ("a man is swinging a brick at people by the stairwell door", EMERGENCY),
+]
+
+
+@cache
+def cues_only() -> CueSet:
+    return replace(load_cues(), model=None)
+
+
+@pytest.mark.parametrize(("text", "expected"), CUES_ALONE)
+def test_the_cues_alone_keep_the_look_alike_and_the_danger_beside_it(text, expected):
+    assert assess(text, cues=cues_only()).level == expected
+
+
+def test_crisis_still_reads_through_a_laugh():
+    assert assess("lol my boss will kill me, honestly i want to kill myself tonight").level \
+        == CRISIS
