@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,12 @@ DEV_FILE = ROOT.parent / "shared" / "data" / "escalation-dev.jsonl"
 @pytest.fixture(scope="session")
 def cues() -> CueSet:
     return load_cues(CUE_DIR)
+
+
+@pytest.fixture(scope="session")
+def cues_alone(cues) -> CueSet:
+    """The shipped cues without the learned backstop: what the cues decide by themselves."""
+    return replace(cues, model=None)
 
 
 @pytest.fixture

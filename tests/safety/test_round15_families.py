@@ -98,12 +98,9 @@ fire.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from functools import cache
-
 import pytest
 
-from bot.safety import CRISIS, EMERGENCY, NONE, CueSet, assess, load_cues
+from bot.safety import CRISIS, EMERGENCY, NONE, assess
 
 # each look-alike fixed in the first batch, with the real danger it must not hide
 FIRST_BATCH = [
@@ -391,11 +388,6 @@ CUES_ALONE = [
 ]
 
 
-@cache
-def cues_only() -> CueSet:
-    return replace(load_cues(), model=None)
-
-
 @pytest.mark.parametrize(("text", "expected"), CUES_ALONE)
-def test_the_cues_alone_keep_the_look_alike_and_the_danger_beside_it(text, expected):
-    assert assess(text, cues=cues_only()).level == expected
+def test_the_cues_alone_keep_the_look_alike_and_the_danger_beside_it(cues_alone, text, expected):
+    assert assess(text, cues=cues_alone).level == expected

@@ -13,12 +13,9 @@ with a laugh and a weapon or fear beside it still goes to 911.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from functools import cache
-
 import pytest
 
-from bot.safety import CRISIS, EMERGENCY, NONE, CueSet, assess, load_cues
+from bot.safety import CRISIS, EMERGENCY, NONE, assess
 
 SECOND_BATCH = [
     ("i shot the plumber a quick text but he hasnt answered about the stolen pipes", None, NONE),
@@ -51,14 +48,9 @@ CUES_ALONE = [
 ]
 
 
-@cache
-def cues_only() -> CueSet:
-    return replace(load_cues(), model=None)
-
-
 @pytest.mark.parametrize(("text", "expected"), CUES_ALONE)
-def test_the_cues_alone_keep_the_look_alike_and_the_danger_beside_it(text, expected):
-    assert assess(text, cues=cues_only()).level == expected
+def test_the_cues_alone_keep_the_look_alike_and_the_danger_beside_it(cues_alone, text, expected):
+    assert assess(text, cues=cues_alone).level == expected
 
 
 def test_crisis_still_reads_through_a_laugh():
