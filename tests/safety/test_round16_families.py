@@ -9,6 +9,12 @@ Second batch, kept none: "shot the plumber a text"; a bomb or a blast that turne
 something else, "it just backfired"; a boss, landlord, teacher or parent "is going to kill"
 someone, followed by a laugh ("lol", "jaja"); a door propped open with a brick. A threat
 with a laugh and a weapon or fear beside it still goes to 911.
+
+Third batch: a person who "hasn't moved since last night" or "hasn't woken up since this
+morning" is an emergency (the time says how long, not that it is over; a car that has not
+moved stays a parking report); "years ago" without a number dates a story; someone hit by
+a car who is already in the ambulance is no longer an emergency; a dog chained up outside
+is an animal report, a person chained up is not.
 """
 
 from __future__ import annotations
@@ -36,13 +42,29 @@ SECOND_BATCH = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang", "expected"), [*SECOND_BATCH])
+THIRD_BATCH = [
+    ("the old man on the bench by the library hasnt moved since this morning", None, EMERGENCY),
+    ("my roommate hasnt woken up since yesterday afternoon and his lips look grey", None,
+     EMERGENCY),
+    ("that silver van hasnt moved since last month, i think its abandoned", None, NONE),
+    ("someone broke into my shed years ago so now i keep a camera on it, the camera "
+     "got stolen", None, NONE),
+    ("the kid who got hit by the scooter was already taken to the hospital, the scooter "
+     "is still on my lawn", None, NONE),
+    ("a woman got hit by a car on 9th and shes lying in the road", None, EMERGENCY),
+    ("there's a man chained to the radiator in the house next door, i saw him through the window",
+     None, EMERGENCY),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [*SECOND_BATCH, *THIRD_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     assert assess(text, lang).level == expected
 
 
 # the cues' part, where the learned backstop still escalates (it reads the raw text)
 CUES_ALONE = [
+    ("the husky behind the laundromat is tied up outside all day with no shade", NONE),
     ("the stairwell fire door gets wedged open with a brick every night", NONE),
     ("a man is swinging a brick at people by the stairwell door", EMERGENCY),
 ]
