@@ -15,6 +15,12 @@ morning" is an emergency (the time says how long, not that it is over; a car tha
 moved stays a parking report); "years ago" without a number dates a story; someone hit by
 a car who is already in the ambulance is no longer an emergency; a dog chained up outside
 is an animal report, a person chained up is not.
+
+Fourth batch, kept none: the city "murdering me with fees"; "lol" before a landlord or a
+parent who "is gonna kill me"; "she'll kill me if I park in her spot again haha"; "dead to
+me"; a body shop; "killing ourselves trying to keep it open"; "before there's a fire". Now
+a crisis: letting the cold or the river "take" oneself; "finally got the courage to end
+it". A threat with a laugh and a weapon still goes to 911.
 """
 
 from __future__ import annotations
@@ -57,7 +63,26 @@ THIRD_BATCH = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang", "expected"), [*SECOND_BATCH, *THIRD_BATCH])
+FOURTH_BATCH = [
+    ("the county is trying to kill us with late fees on the impound lot", None, NONE),
+    ("haha my mom is going to kill me, i scraped her car on the garage post", None, NONE),
+    ("the guy in 2B says hell murder me if i park in his space again lmao, but the spot "
+     "is mine", None, NONE),
+    ("my cousin is dead to me after he sold my bike", None, NONE),
+    ("the auto body place on 5th has cars parked on the sidewalk again", None, NONE),
+    ("the volunteers are killing themselves trying to keep the food pantry stocked", None,
+     NONE),
+    ("please clear the snow off the hydrant in case theres a fire on our block", None, NONE),
+    ("my son said he is going to walk into the lake and let the water take him", None, CRISIS),
+    ("i finally have the nerve to end it all tonight", None, CRISIS),
+    ("haha my dad is gonna kill me, hes coming at me with a knife", None, EMERGENCY),
+    ("theres a dead body in the lot behind the body shop", None, EMERGENCY),
+    ("the garage next door is on fire and there is smoke everywhere", None, EMERGENCY),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [*SECOND_BATCH, *THIRD_BATCH,
+                                                      *FOURTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     assert assess(text, lang).level == expected
 
