@@ -21,6 +21,11 @@ parent who "is gonna kill me"; "she'll kill me if I park in her spot again haha"
 me"; a body shop; "killing ourselves trying to keep it open"; "before there's a fire". Now
 a crisis: letting the cold or the river "take" oneself; "finally got the courage to end
 it". A threat with a laugh and a weapon still goes to 911.
+
+Fifth batch, crises told without a suicide word: wanting to get hit by a car or a train;
+"I wished I had just died"; someone who left the phone and wallet (or the wedding ring)
+behind and cannot be found or reached. In Spanish, a generator running in the garage with
+headaches or vomiting is carbon monoxide (911), as it already was in English.
 """
 
 from __future__ import annotations
@@ -81,8 +86,24 @@ FOURTH_BATCH = [
 ]
 
 
+FIFTH_BATCH = [
+    ("my roommate is standing by the tracks saying she wants to get hit by the next train",
+     None, CRISIS),
+    ("after the surgery i honestly wished i had never woken up, i still feel that way", None,
+     CRISIS),
+    ("my dad left his phone and wallet on the kitchen table this morning and nobody knows "
+     "where he went, he has been so down", None, CRISIS),
+    ("i left my phone and wallet in an uber, can i report it lost", None, NONE),
+    ("a kid got hit by a car at the crosswalk on 5th and hes crying on the ground", None,
+     EMERGENCY),
+    ("todos tenemos mareos y dolor de cabeza, el generador esta prendido en el sotano", "es",
+     EMERGENCY),
+    ("se robaron el generador de la cochera anoche", "es", NONE),
+]
+
+
 @pytest.mark.parametrize(("text", "lang", "expected"), [*SECOND_BATCH, *THIRD_BATCH,
-                                                      *FOURTH_BATCH])
+                                                      *FOURTH_BATCH, *FIFTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     assert assess(text, lang).level == expected
 
