@@ -26,13 +26,6 @@ Fifth batch, crises told without a suicide word: wanting to get hit by a car or 
 "I wished I had just died"; someone who left the phone and wallet (or the wedding ring)
 behind and cannot be found or reached. In Spanish, a generator running in the garage with
 headaches or vomiting is carbon monoxide (911), as it already was in English.
-
-Sixth batch, kept none: a parking meter or a ticket "killing" someone; "dying over" a
-scratch; a brother or cousin who will "murder" someone, with a laugh; a thief "on my ring
-cam"; a tow truck that "kidnapped" a car; someone who was lying in the street and has been
-picked up by the paramedics; in Spanish, "me van a matar ... jaja" about a towed car. Now
-escalated: "his last day on earth" (crisis); "tying up loose ends" adds to other crisis
-signs; in Spanish, someone buried ("quedó enterrado") in a collapse (911).
 """
 
 from __future__ import annotations
@@ -109,35 +102,14 @@ FIFTH_BATCH = [
 ]
 
 
-SIXTH_BATCH = [
-    ("these impound fees are killing him, he works part time", None, NONE),
-    ("my husband is dying over the scratch on his truck", None, NONE),
-    ("my big sister is gonna murder me for losing her bike lock haha", None, NONE),
-    ("the guy taking packages off our porch is on the doorbell camera from monday", None,
-     NONE),
-    ("the parking company kidnapped my van overnight, where is the lot", None, NONE),
-    ("the lady who was lying by the bus stop got taken by the ambulance already, thank you",
-     None, NONE),
-    ("me van a matar jajaja la grua se llevo la troca de mi tio, donde la recojo", "es", NONE),
-    ("my son posted that today is his last day on this earth and now his phone is off", None,
-     CRISIS),
-    ("se cayo la pared de la obra y mi papa quedo enterrado bajo los bloques", "es",
-     EMERGENCY),
-    ("a man just kidnapped my neighbor's kid, he pulled her into a grey van", None, EMERGENCY),
-    ("the man lying by the bus stop is not breathing", None, EMERGENCY),
-]
-
-
 @pytest.mark.parametrize(("text", "lang", "expected"), [*SECOND_BATCH, *THIRD_BATCH,
-                                                      *FOURTH_BATCH, *FIFTH_BATCH,
-                                                      *SIXTH_BATCH])
+                                                      *FOURTH_BATCH, *FIFTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     assert assess(text, lang).level == expected
 
 
 # the cues' part, where the learned backstop still escalates (it reads the raw text)
 CUES_ALONE = [
-    ("the pay station on 3rd is literally trying to kill me, it ate my card twice", NONE),
     ("the husky behind the laundromat is tied up outside all day with no shade", NONE),
     ("the stairwell fire door gets wedged open with a brick every night", NONE),
     ("a man is swinging a brick at people by the stairwell door", EMERGENCY),
