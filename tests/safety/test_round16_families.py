@@ -26,6 +26,14 @@ Fifth batch, crises told without a suicide word: wanting to get hit by a car or 
 "I wished I had just died"; someone who left the phone and wallet (or the wedding ring)
 behind and cannot be found or reached. In Spanish, a generator running in the garage with
 headaches or vomiting is carbon monoxide (911), as it already was in English.
+
+(The sixth batch was dropped: one harmless line more escalated over the measuring sets.)
+
+Seventh batch: "trying to get the courage." with nothing after it is a crisis ("the courage
+to ask for a raise" is not); someone who wandered off and was brought back home is no
+longer an emergency; in Spanish, "ya van tres veces" dates a theft as a repeated past one;
+a ticket that "kills" in Somali ("ticket-kan wuu i dilayaa") and in Hmong ("daim ntawv
+nplua no yuav tua kuv": daim counts paper, not people).
 """
 
 from __future__ import annotations
@@ -102,8 +110,27 @@ FIFTH_BATCH = [
 ]
 
 
+SEVENTH_BATCH = [
+    ("sorry i went quiet, i was sitting on the bridge trying to find the nerve.", None,
+     CRISIS),
+    ("still trying to work up the courage to call my landlord about the broken lock", None,
+     NONE),
+    ("my aunt with alzheimers walked off after lunch but a neighbor drove her home, shes "
+     "safe now. the gate latch is broken", None, NONE),
+    ("my aunt with alzheimers walked off after lunch and nobody can find her", None,
+     EMERGENCY),
+    ("ya van cuatro veces que me rompen el candado de la bici, es para el reporte", "es",
+     NONE),
+    ("ya van tres veces que vienen y ahorita estan adentro de la casa", "es", EMERGENCY),
+    ("ticket-kan baarkinka wuu i dilayaa", "so", NONE),
+    ("daim ntawv nplua tow no yuav tua kuv", "hmn", NONE),
+    ("daim ntawv nws sau hais tias nws yuav tua kuv hmo no", "hmn", EMERGENCY),
+]
+
+
 @pytest.mark.parametrize(("text", "lang", "expected"), [*SECOND_BATCH, *THIRD_BATCH,
-                                                      *FOURTH_BATCH, *FIFTH_BATCH])
+                                                      *FOURTH_BATCH, *FIFTH_BATCH,
+                                                      *SEVENTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     assert assess(text, lang).level == expected
 
