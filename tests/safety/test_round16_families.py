@@ -34,6 +34,13 @@ to ask for a raise" is not); someone who wandered off and was brought back home 
 longer an emergency; in Spanish, "ya van tres veces" dates a theft as a repeated past one;
 a ticket that "kills" in Somali ("ticket-kan wuu i dilayaa") and in Hmong ("daim ntawv
 nplua no yuav tua kuv": daim counts paper, not people).
+
+Eighth batch, the fourth wave's misses: signs of a stroke (a crooked smile, cannot talk
+right, "the worst headache of her life") now outrank a crisis reading; a baby who is
+floppy or will not wake; lips that look grey; in Spanish, chest pain "desde hace rato" (for
+a while now: hours and minutes do not date it in the past, "desde hace una semana" still
+does). Crises: "I'm ending it Sunday", "she'll handle things after I'm gone", "no creo que
+me vuelvan a ver".
 """
 
 from __future__ import annotations
@@ -128,9 +135,25 @@ SEVENTH_BATCH = [
 ]
 
 
+EIGHTH_BATCH = [
+    ("also my dad cant speak clearly since lunch and one side of his mouth is drooping",
+     None, EMERGENCY),
+    ("my husband says its the worst headache of his life, it hit all at once", None,
+     EMERGENCY),
+    ("our 3 month old is burning up and so limp, she wont wake up for her bottle", None,
+     EMERGENCY),
+    ("his lips are kinda bluish and hes breathing fast", None, EMERGENCY),
+    ("a mi mama le duele el pecho desde hace un rato y esta sudando", "es", EMERGENCY),
+    ("la camioneta esta abandonada desde hace dos semanas en la esquina", "es", NONE),
+    ("i already gave away my dog, i'm ending it on friday", None, CRISIS),
+    ("my brother knows how to sort out the apartment after i'm gone", None, CRISIS),
+    ("ya les deje una carta, no creo que me vuelvan a ver", "es", CRISIS),
+]
+
+
 @pytest.mark.parametrize(("text", "lang", "expected"), [*SECOND_BATCH, *THIRD_BATCH,
                                                       *FOURTH_BATCH, *FIFTH_BATCH,
-                                                      *SEVENTH_BATCH])
+                                                      *SEVENTH_BATCH, *EIGHTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     assert assess(text, lang).level == expected
 
