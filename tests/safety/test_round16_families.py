@@ -41,6 +41,13 @@ floppy or will not wake; lips that look grey; in Spanish, chest pain "desde hace
 a while now: hours and minutes do not date it in the past, "desde hace una semana" still
 does). Crises: "I'm ending it Sunday", "she'll handle things after I'm gone", "no creo que
 me vuelvan a ver".
+
+Ninth batch, kept none: "I don't think anyone is breaking in"; "I thought someone had
+passed out but it was a guy napping"; a threat the writer says was a joke ("she is
+joking"); a CO detector at the end of its life, already replaced; a gas smell the city
+crew is already working on; in Spanish, "me va a matar mi jefe si llego tarde"; in Somali,
+"cid la dhaawacay ma jirto" (no one was hurt); in Hmong, a car parked for days that "tsis
+txav" (does not move). The same words about a person still escalate.
 """
 
 from __future__ import annotations
@@ -151,15 +158,36 @@ EIGHTH_BATCH = [
 ]
 
 
+NINTH_BATCH = [
+    ("the van alarm has gone off all night, i dont think anybody is breaking in, its just "
+     "sensitive", None, NONE),
+    ("i thought a man had collapsed by the dumpster but turns out he was just sleeping", None,
+     NONE),
+    ("the smoke detector in the hall is beeping, says end of life on the back, we replaced it",
+     None, NONE),
+    ("there was a gas smell on our corner but the gas company is already there on it", None,
+     NONE),
+    ("me va a matar mi jefa si llego tarde, alguien me robo la bici", "es", NONE),
+    ("gaarigayga waa la jabiyey, cid la dhaawacay ma jirto", "so", NONE),
+    ("lub tsheb liab nres ntawm no plaub hnub lawm tsis txav li", "hmn", NONE),
+    ("someone is breaking into the van right now, i can see him", None, EMERGENCY),
+    ("the man by the dumpster collapsed and is not breathing", None, EMERGENCY),
+    ("lub tsheb tsoo kuv tus tub, nws pw hauv av tsis txav", "hmn", EMERGENCY),
+]
+
+
 @pytest.mark.parametrize(("text", "lang", "expected"), [*SECOND_BATCH, *THIRD_BATCH,
                                                       *FOURTH_BATCH, *FIFTH_BATCH,
-                                                      *SEVENTH_BATCH, *EIGHTH_BATCH])
+                                                      *SEVENTH_BATCH, *EIGHTH_BATCH,
+                                                      *NINTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     assert assess(text, lang).level == expected
 
 
 # the cues' part, where the learned backstop still escalates (it reads the raw text)
 CUES_ALONE = [
+    ("my neighbor says she'll kill me if i park by her fence again lol, she's joking, the "
+     "truck there isnt mine", NONE),
     ("the husky behind the laundromat is tied up outside all day with no shade", NONE),
     ("the stairwell fire door gets wedged open with a brick every night", NONE),
     ("a man is swinging a brick at people by the stairwell door", EMERGENCY),
