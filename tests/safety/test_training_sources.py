@@ -29,7 +29,7 @@ def test_the_measuring_sets_are_not_training_data():
                         "r165.jsonl", "r169.jsonl", "r171.jsonl", "r173.jsonl",
                         "r175.jsonl", "r177.jsonl", "r179.jsonl", "r181.jsonl",
                         "r183.jsonl", "r185.jsonl", "r189.jsonl", "r193.jsonl",
-                        "r197.jsonl", "r29.jsonl",
+                        "r197.jsonl", "r201.jsonl", "r205.jsonl", "r29.jsonl",
                         "r30.jsonl",
                         "r37.jsonl", "r38.jsonl", "r43.jsonl", "r44.jsonl", "r49.jsonl",
                         "r50.jsonl", "r55.jsonl", "r56.jsonl", "r61.jsonl", "r62.jsonl",
