@@ -48,6 +48,13 @@ joking"); a CO detector at the end of its life, already replaced; a gas smell th
 crew is already working on; in Spanish, "me va a matar mi jefe si llego tarde"; in Somali,
 "cid la dhaawacay ma jirto" (no one was hurt); in Hmong, a car parked for days that "tsis
 txav" (does not move). The same words about a person still escalate.
+
+Tenth batch, abuse happening now told in few or coded words (911, and it outranks the
+988 reading the model gave it): someone pinned against the wall, hands tied, "call the
+cops for me", "send police, say it's a noise complaint", "he found me, he's downstairs",
+"oh god he's here" after a past story about an ex, "he'll hurt me if I call, he's in the
+next room". Crises: "to whoever reads this: I'm done", "tell them mommy loved them".
+Slamming one's own head into the wall stays a crisis.
 """
 
 from __future__ import annotations
@@ -176,10 +183,27 @@ NINTH_BATCH = [
 ]
 
 
+TENTH_BATCH = [
+    ("please hurry, her boyfriend has my sister up against the fridge", None, EMERGENCY),
+    ("he zip tied my wrists, typing with my nose. 14 Grove", None, EMERGENCY),
+    ("my friend just texted me call the police for her, she's at 20 Lake", None, EMERGENCY),
+    ("send an officer to 9 Birch, tell them its a welfare check, he's listening", None,
+     EMERGENCY),
+    ("the stolen bike was in march. wait oh no my ex-husband is here at the door", None,
+     EMERGENCY),
+    ("my son says he'll beat me if i tell anyone, he is home right now", None, EMERGENCY),
+    ("to whoever finds this, thank you for trying with me", None, CRISIS),
+    ("the letters are on the table. tell the kids daddy loved them", None, CRISIS),
+    ("i hit my head against the wall over and over when it gets this bad", None, CRISIS),
+    ("we mounted the shelf against the wall, the stolen drill was a dewalt", None, NONE),
+    ("oh no he's here, the tow truck guy finally came", None, NONE),
+]
+
+
 @pytest.mark.parametrize(("text", "lang", "expected"), [*SECOND_BATCH, *THIRD_BATCH,
                                                       *FOURTH_BATCH, *FIFTH_BATCH,
                                                       *SEVENTH_BATCH, *EIGHTH_BATCH,
-                                                      *NINTH_BATCH])
+                                                      *NINTH_BATCH, *TENTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     assert assess(text, lang).level == expected
 
