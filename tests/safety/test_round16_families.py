@@ -55,6 +55,14 @@ cops for me", "send police, say it's a noise complaint", "he found me, he's down
 "oh god he's here" after a past story about an ex, "he'll hurt me if I call, he's in the
 next room". Crises: "to whoever reads this: I'm done", "tell them mommy loved them".
 Slamming one's own head into the wall stays a crisis.
+
+Eleventh batch. Now 911: a pregnant woman seeing spots with a swollen face; a small child
+found with an open bottle of pills or vitamins; a package that is ticking. Kept none: shot
+with paintballs or a nerf dart; "stabbed me in the back" (betrayed); a shooting "when I was
+a kid"; yelling "I'm going to kill you" at the TV; "whoever keeps stealing my lunch, I'm
+gonna kill you"; a fall the person got up from and is fine; shooting in a Hmong video game;
+suicidal thoughts told as past and over in all four languages (the "but I'm better now"
+pattern had required a comma before "but"; it no longer does).
 """
 
 from __future__ import annotations
@@ -200,16 +208,38 @@ TENTH_BATCH = [
 ]
 
 
+ELEVENTH_BATCH = [
+    ("im 34 weeks pregnant, seeing spots and my face swelled up this afternoon", None,
+     EMERGENCY),
+    ("my 2 year old got into grandmas pills, the bottle is open on the floor", None,
+     EMERGENCY),
+    ("theres a backpack by the bus bench that is ticking, nobody around it", None, EMERGENCY),
+    ("the kids shot my fence with paintballs again, its all orange", None, NONE),
+    ("he stabbed me in the back and im bleeding a lot", None, EMERGENCY),
+    ("whoever keeps taking my parking spot, i swear im going to kill you", None, NONE),
+    ("my dad yells at the refs on tv every sunday, the neighbors complained", None, NONE),
+    ("someone is yelling that he will kill her in the apartment next door", None, EMERGENCY),
+]
+
+
 @pytest.mark.parametrize(("text", "lang", "expected"), [*SECOND_BATCH, *THIRD_BATCH,
                                                       *FOURTH_BATCH, *FIFTH_BATCH,
                                                       *SEVENTH_BATCH, *EIGHTH_BATCH,
-                                                      *NINTH_BATCH, *TENTH_BATCH])
+                                                      *NINTH_BATCH, *TENTH_BATCH,
+                                                      *ELEVENTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     assert assess(text, lang).level == expected
 
 
 # the cues' part, where the learned backstop still escalates (it reads the raw text)
 CUES_ALONE = [
+    ("my so called friend stabbed me in the back, she took my bike and sold it", NONE),
+    ("a man slipped on the ice and hit his head but he got up and said he was fine", NONE),
+    ("two years ago i tried to end my life but i'm doing so much better now", NONE),
+    ("hace dos anos intente quitarme la vida pero ahora estoy mucho mejor", NONE),
+    ("xyoo tas los kuv xav tua kuv tus kheej tab sis tam sim no kuv zoo lawm", NONE),
+    ("last year i tried to end my life but im doing better, except tonight the pills are out",
+     CRISIS),
     ("my neighbor says she'll kill me if i park by her fence again lol, she's joking, the "
      "truck there isnt mine", NONE),
     ("the husky behind the laundromat is tied up outside all day with no shade", NONE),
