@@ -26,6 +26,7 @@ _FREE_SINGLES = frozenset("aiu")  # one-letter words that may sit next to a spac
 # A run of letters this long that is no known word may be words typed without spaces; it
 # is read as words only when it splits into three or more (not 'back firing', 'ware house').
 _JOINED_MIN = 14
+_JOINED_MAX = 320  # two SMS of letters; a longer run costs ~15 ms a 1,000 letters to split
 _MASK_CACHE_SIZE = 4096
 
 
@@ -84,7 +85,8 @@ class Normalizer:
             if words and words[-1] in keep_after.get(token, ()):
                 words.append(token)
                 continue
-            if len(token) >= _JOINED_MIN and token not in self._known and token.isalpha():
+            if (_JOINED_MIN <= len(token) <= _JOINED_MAX and token not in self._known
+                    and token.isalpha()):
                 pieces = self._segment(token)
                 if len(pieces) >= 3:
                     for piece in pieces:

@@ -48,3 +48,10 @@ def test_long_words_are_not_split_into_pieces(cues, word):
 def test_words_typed_without_spaces_are_still_checked(cues, text, level):
     from bot.safety import assess
     assert assess(text, cues=cues).level == level
+
+
+def test_a_run_longer_than_two_messages_is_kept_whole(cues):
+    # splitting costs time in proportion to the run; beyond 320 letters it is not tried
+    run = "someoneisbreakingin" * 20
+    assert cues.normalizer(run) == run
+    assert cues.normalizer(run[:304]).startswith("someone is breaking in")
