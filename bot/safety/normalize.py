@@ -3,8 +3,9 @@
 The result is lowercase ASCII words and punctuation marks separated by single spaces:
 accents stripped, apostrophes dropped ("he's" -> "hes"), leetspeak undone ("kn1fe"),
 masked letters restored ("g*n" -> "gun", "su.cide" -> "suicide", "k-ll" -> "kill"),
-spaced-out letters joined ("k n i f e"), stretched letters shrunk ("hellllp"),
-SMS abbreviations expanded ("rn" -> "right now") and common misspellings corrected.
+spaced-out letters joined ("k n i f e"), words typed without spaces split ("iwanttodie"),
+stretched letters shrunk ("hellllp"), SMS abbreviations expanded ("rn" -> "right now") and
+common misspellings corrected.
 """
 
 from __future__ import annotations
