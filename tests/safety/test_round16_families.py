@@ -63,6 +63,13 @@ a kid"; yelling "I'm going to kill you" at the TV; "whoever keeps stealing my lu
 gonna kill you"; a fall the person got up from and is fine; shooting in a Hmong video game;
 suicidal thoughts told as past and over in all four languages (the "but I'm better now"
 pattern had required a comma before "but"; it no longer does).
+
+Twelfth batch, kept none: "he's in jail now" ends a danger told before it; an allergic
+reaction already in the ambulance, "she's ok now"; "no trouble breathing"; "can stress
+cause chest pain?", "can you get heat stroke from a hot car?"; a gas leak already fixed;
+wildfire smoke; "says he's dead because his phone was stolen"; someone who threatened to
+hurt himself and "is getting help now"; in Spanish, "cuando llegue un incendio" (a fire
+that has not happened).
 """
 
 from __future__ import annotations
@@ -222,17 +229,33 @@ ELEVENTH_BATCH = [
 ]
 
 
+TWELFTH_BATCH = [
+    ("the man who pulled a knife on me last month is in custody now, i need the case number",
+     None, NONE),
+    ("my dad had a heart attack on saturday and the ambulance took him, hes stable now. his "
+     "truck got towed from the hospital lot", None, NONE),
+    ("can anxiety cause chest pains? asking for a friend", None, NONE),
+    ("the gas leak on our street was repaired this morning, thanks", None, NONE),
+    ("si hay un incendio los bomberos no van a poder pasar por la troca", "es", NONE),
+    ("my dad is having chest pain right now and his arm is numb", None, EMERGENCY),
+    ("the man who robbed me is outside my house right now", None, EMERGENCY),
+    ("hay un incendio en la cocina y no podemos salir", "es", EMERGENCY),
+]
+
+
 @pytest.mark.parametrize(("text", "lang", "expected"), [*SECOND_BATCH, *THIRD_BATCH,
                                                       *FOURTH_BATCH, *FIFTH_BATCH,
                                                       *SEVENTH_BATCH, *EIGHTH_BATCH,
                                                       *NINTH_BATCH, *TENTH_BATCH,
-                                                      *ELEVENTH_BATCH])
+                                                      *ELEVENTH_BATCH, *TWELFTH_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, lang, expected):
     assert assess(text, lang).level == expected
 
 
 # the cues' part, where the learned backstop still escalates (it reads the raw text)
 CUES_ALONE = [
+    ("she has a rash from the new medicine but no trouble breathing, is that normal", NONE),
+    ("the smoke from the wildfires up north makes the whole block smell", NONE),
     ("my so called friend stabbed me in the back, she took my bike and sold it", NONE),
     ("a man slipped on the ice and hit his head but he got up and said he was fine", NONE),
     ("two years ago i tried to end my life but i'm doing so much better now", NONE),
