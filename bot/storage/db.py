@@ -202,7 +202,7 @@ def make_engine(url: str) -> Engine:
         _tune_sqlite(engine, wal_autocheckpoint=BACKSTOP_PAGES)
         _turn_locks[engine] = TurnLock(path.with_name(path.name + ".lock"))
         _held[engine] = HeldConnection(engine)
-        _checkpointers[engine] = Checkpointer(path)
+        _checkpointers[engine] = Checkpointer(path, lock=_turn_locks[engine])
         return engine
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False},
