@@ -1,0 +1,54 @@
+"""Cue fixes after the blind training sets of session 16 (r208, r210, r212, r214, each read
+on arrival) and the older ones. The sentences here are our own.
+
+First batch: someone who fell or slipped into the water, off a pier or between a boat and
+the dock is an emergency; so is someone stuck in a car in flood water, even "fine for now";
+a hose or a tube from a tailpipe is a crisis whatever it is called; "I want to tell someone
+before I do it" is a crisis. Not danger: a chest pain that "turned out to be heartburn", a
+bus shelter or a sign hit by a car, a textbook's gunshot-wounds chapter, a podcast about a
+poisoning, words printed on a stolen keychain. "Between the boat and the dock" is a place,
+not a time: only a span of time ("between 2 and 4") dates a story.
+"""
+
+import pytest
+
+from bot.safety import CRISIS, EMERGENCY, NONE, assess
+
+FIRST_BATCH = [
+    ("a woman just slipped off the pier into the harbor and she cant swim", EMERGENCY),
+    ("my little brother fell through the ice on the pond behind the school", EMERGENCY),
+    ("somebody fell between the boat and the dock as it pulled in", EMERGENCY),
+    ("we're trapped in our van, the creek rose and water is coming through the doors, "
+     "we're ok for now", EMERGENCY),
+    ("there's a man in the red sedan in lot C with a tube running from his tailpipe into "
+     "the back window", CRISIS),
+    ("i just wanted to tell somebody before i do it. thanks for everything", CRISIS),
+    ("someone smashed my car window between 1 and 3 am, glass all over the seat", NONE),
+]
+
+# the cues' part, where the learned backstop may still escalate (it reads the raw text)
+CUES_ALONE = [
+    ("mom is fine, the chest pain turned out to be heartburn and the clinic sent her home. "
+     "i still need to report the scratched door", NONE),
+    ("the stop sign at 5th and elm got knocked over by a truck backing up, nobody around", NONE),
+    ("the bus shelter by the library was hit by a car this morning, glass everywhere", NONE),
+    ("my nursing books got stolen, including the gunshot wounds chapter notes", NONE),
+    ("was listening to a podcast about a chef who poisoned his guests and someone took my "
+     "bag off the seat", NONE),
+    ("stolen: a green backpack with a sticker that says kill all mosquitoes lol", NONE),
+    # the look-alike is masked, the danger beside it still counts
+    ("the stop sign got knocked over by a truck and the driver is bleeding on the road",
+     EMERGENCY),
+    ("my son slipped off the dock last summer and got a bad scrape, anyway the boat ramp "
+     "light is out", NONE),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIRST_BATCH)
+def test_each_message_gets_the_level_its_family_needs(text, expected):
+    assert assess(text).level == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), CUES_ALONE)
+def test_the_cues_alone_keep_the_look_alike_and_the_danger_beside_it(cues_alone, text, expected):
+    assert assess(text, cues=cues_alone).level == expected
