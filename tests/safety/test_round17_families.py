@@ -8,6 +8,9 @@ before I do it" is a crisis. Not danger: a chest pain that "turned out to be hea
 bus shelter or a sign hit by a car, a textbook's gunshot-wounds chapter, a podcast about a
 poisoning, words printed on a stolen keychain. "Between the boat and the dock" is a place,
 not a time: only a span of time ("between 2 and 4") dates a story.
+
+Second batch: people on the roof of a car or a boat in flood water or a river are a rescue,
+911 first; someone on the roof of a building stays a crisis when the words say so.
 """
 
 import pytest
@@ -36,6 +39,10 @@ CUES_ALONE = [
     ("was listening to a podcast about a chef who poisoned his guests and someone took my "
      "bag off the seat", NONE),
     ("stolen: a green backpack with a sticker that says kill all mosquitoes lol", NONE),
+    # the new cues fire by themselves
+    ("somebody fell between the boat and the dock as it pulled in", EMERGENCY),
+    ("i just wanted to tell somebody before i do it. thanks for everything", CRISIS),
+    ("we climbed onto the roof of our truck, the river is over the hood now", EMERGENCY),
     # the look-alike is masked, the danger beside it still counts
     ("the stop sign got knocked over by a truck and the driver is bleeding on the road",
      EMERGENCY),
@@ -44,7 +51,19 @@ CUES_ALONE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), FIRST_BATCH)
+SECOND_BATCH = [
+    ("the road by the mill is flooded and a minivan stalled in it, the family is up on the "
+     "roof", EMERGENCY),
+    ("fishing boat ran aground past the breakwater, two guys sitting on top of the cabin "
+     "roof", EMERGENCY),
+    ("we climbed onto the roof of our truck, the river is over the hood now", EMERGENCY),
+    ("my cousin is on the roof of his apartment building by the river saying he is going to "
+     "jump", CRISIS),
+    ("the flood last spring wrecked my car, i found the roof rack in the creek", NONE),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [*FIRST_BATCH, *SECOND_BATCH])
 def test_each_message_gets_the_level_its_family_needs(text, expected):
     assert assess(text).level == expected
 
