@@ -11,6 +11,10 @@ not a time: only a span of time ("between 2 and 4") dates a story.
 
 Second batch: people on the roof of a car or a boat in flood water or a river are a rescue,
 911 first; someone on the roof of a building stays a crisis when the words say so.
+
+Third batch, look-alikes: "lmao I'm dying" (a laugh before it), a train, a phone or a lawn
+"dying"; a death told as past ("passed away in a crash over break"); a car "still in our
+lot" is parked, not an intruder still here.
 """
 
 import pytest
@@ -39,6 +43,11 @@ CUES_ALONE = [
     ("was listening to a podcast about a chef who poisoned his guests and someone took my "
      "bag off the seat", NONE),
     ("stolen: a green backpack with a sticker that says kill all mosquitoes lol", NONE),
+    ("lmao im dying. somebody put a shopping cart on top of the bus stop sign", NONE),
+    ("the bus is dying again, driver made us all get off at 9th and someone took my bag", NONE),
+    ("my uncle passed away in a car crash last spring and his truck is still in our "
+     "driveway, can it get a ticket", NONE),
+    ("lmao im dying but also someone is stabbing a guy outside the bar right now", EMERGENCY),
     # the new cues fire by themselves
     ("somebody fell between the boat and the dock as it pulled in", EMERGENCY),
     ("i just wanted to tell somebody before i do it. thanks for everything", CRISIS),
