@@ -15,6 +15,9 @@ Second batch: people on the roof of a car or a boat in flood water or a river ar
 Third batch, look-alikes: "lmao I'm dying" (a laugh before it), a train, a phone or a lawn
 "dying"; a death told as past ("passed away in a crash over break"); a car "still in our
 lot" is parked, not an intruder still here.
+
+Fourth batch: "I'm not moving anywhere" is staying put, not a body that does not move, so
+the crisis signs beside it are read as a crisis.
 """
 
 import pytest
@@ -48,6 +51,8 @@ CUES_ALONE = [
     ("my uncle passed away in a car crash last spring and his truck is still in our "
      "driveway, can it get a ticket", NONE),
     ("lmao im dying but also someone is stabbing a guy outside the bar right now", EMERGENCY),
+    ("gave my dog to my brother and sold my truck, im not moving anywhere, just wanted "
+     "someone to know before tonight", CRISIS),
     # the new cues fire by themselves
     ("somebody fell between the boat and the dock as it pulled in", EMERGENCY),
     ("i just wanted to tell somebody before i do it. thanks for everything", CRISIS),
