@@ -18,6 +18,10 @@ lot" is parked, not an intruder still here.
 
 Fourth batch: "I'm not moving anywhere" is staying put, not a body that does not move, so
 the crisis signs beside it are read as a crisis.
+
+Fifth batch: a hiker or a child stuck on a ledge or a cliff is a rescue, 911 first (someone
+on a ledge to jump stays a crisis); "shooter games" are games; "the guy in the apartment
+above me" is a neighbour at home, not an intruder inside.
 """
 
 import pytest
@@ -53,6 +57,9 @@ CUES_ALONE = [
     ("lmao im dying but also someone is stabbing a guy outside the bar right now", EMERGENCY),
     ("gave my dog to my brother and sold my truck, im not moving anywhere, just wanted "
      "someone to know before tonight", CRISIS),
+    ("there's a man in the house next door who keeps parking in my driveway", NONE),
+    ("my roommate plays shooter games till 4am, can i report a noise complaint", NONE),
+    ("a man is in the apartment next to mine with a gun, the door was kicked in", EMERGENCY),
     # the new cues fire by themselves
     ("somebody fell between the boat and the dock as it pulled in", EMERGENCY),
     ("i just wanted to tell somebody before i do it. thanks for everything", CRISIS),
@@ -66,6 +73,9 @@ CUES_ALONE = [
 
 
 SECOND_BATCH = [
+    ("two kids are stranded on a ledge halfway down the quarry cliff and cant get back up",
+     EMERGENCY),
+    ("my girlfriend is on the ledge of the parking deck saying she wants to jump", CRISIS),
     ("the road by the mill is flooded and a minivan stalled in it, the family is up on the "
      "roof", EMERGENCY),
     ("fishing boat ran aground past the breakwater, two guys sitting on top of the cabin "
