@@ -44,12 +44,12 @@ FIRST_BATCH = [
 CUES_ALONE = [
     ("mom is fine, the chest pain turned out to be heartburn and the clinic sent her home. "
      "i still need to report the scratched door", NONE),
-    ("the stop sign at 5th and elm got knocked over by a truck backing up, nobody around", NONE),
+    ("the fence got knocked down by a truck backing up, no injuries", NONE),
     ("the bus shelter by the library was hit by a car this morning, glass everywhere", NONE),
     ("my nursing books got stolen, including the gunshot wounds chapter notes", NONE),
     ("was listening to a podcast about a chef who poisoned his guests and someone took my "
      "bag off the seat", NONE),
-    ("stolen: a green backpack with a sticker that says kill all mosquitoes lol", NONE),
+    ("a hoodie that says i'd rather die than run a mile lol, grey, size M", NONE),
     ("lmao im dying. somebody put a shopping cart on top of the bus stop sign", NONE),
     ("the bus is dying again, driver made us all get off at 9th and someone took my bag", NONE),
     ("my uncle passed away in a car crash last spring and his truck is still in our "
@@ -61,6 +61,7 @@ CUES_ALONE = [
     ("my roommate plays shooter games till 4am, can i report a noise complaint", NONE),
     ("a man is in the apartment next to mine with a gun, the door was kicked in", EMERGENCY),
     # the new cues fire by themselves
+    ("a woman just slipped off the pier into the harbor and she cant swim", EMERGENCY),
     ("somebody fell between the boat and the dock as it pulled in", EMERGENCY),
     ("i just wanted to tell somebody before i do it. thanks for everything", CRISIS),
     ("we climbed onto the roof of our truck, the river is over the hood now", EMERGENCY),
