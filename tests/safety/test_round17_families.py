@@ -22,6 +22,10 @@ the crisis signs beside it are read as a crisis.
 Fifth batch: a hiker or a child stuck on a ledge or a cliff is a rescue, 911 first (someone
 on a ledge to jump stays a crisis); "shooter games" are games; "the guy in the apartment
 above me" is a neighbour at home, not an intruder inside.
+
+Sixth batch: a chest that hurts with a numb arm or jaw is a heart attack's sign, 911 first,
+even told as "probably just stress" at the end of a report; people, the FBI or the devil "in
+the walls" is psychosis, a crisis.
 """
 
 import pytest
@@ -61,6 +65,11 @@ CUES_ALONE = [
     ("my roommate plays shooter games till 4am, can i report a noise complaint", NONE),
     ("a man is in the apartment next to mine with a gun, the door was kicked in", EMERGENCY),
     # the new cues fire by themselves
+    ("also unrelated but my chest keeps squeezing since lunch and my jaw is tingling, "
+     "prob nothing", EMERGENCY),
+    ("grandma says the government is in the walls and wont eat anything we bring her",
+     CRISIS),
+    ("the mice in the walls chewed through the wiring in my garage", NONE),
     ("a woman just slipped off the pier into the harbor and she cant swim", EMERGENCY),
     ("somebody fell between the boat and the dock as it pulled in", EMERGENCY),
     ("i just wanted to tell somebody before i do it. thanks for everything", CRISIS),
