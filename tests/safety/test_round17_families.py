@@ -26,6 +26,9 @@ above me" is a neighbour at home, not an intruder inside.
 Sixth batch: a chest that hurts with a numb arm or jaw is a heart attack's sign, 911 first,
 even told as "probably just stress" at the end of a report; people, the FBI or the devil "in
 the walls" is psychosis, a crisis.
+
+Seventh batch: opioids, a patch or pills and then barely able to keep the eyes open is an
+overdose in the making, even by mistake.
 """
 
 import pytest
@@ -65,6 +68,9 @@ CUES_ALONE = [
     ("my roommate plays shooter games till 4am, can i report a noise complaint", NONE),
     ("a man is in the apartment next to mine with a gun, the door was kicked in", EMERGENCY),
     # the new cues fire by themselves
+    ("doubled up on my oxy by accident and now i can barely keep my eyes open", EMERGENCY),
+    ("took my allergy pills and im so sleepy, can barely keep my eyes open lol, anyway my "
+     "bike was stolen yesterday", NONE),
     ("also unrelated but my chest keeps squeezing since lunch and my jaw is tingling, "
      "prob nothing", EMERGENCY),
     ("grandma says the government is in the walls and wont eat anything we bring her",
