@@ -9,6 +9,13 @@ given away and "I'll be gone by Friday anyway"; "he'll jump" with his legs over 
 jumping in front of a subway train or a streetcar. Not a crisis: the last report someone
 will make "if you don't fix it", a painter who will finish the fence next time, pills taken
 out of a car, going over the details, a trip away by Friday.
+
+Second batch, a crisis told with the words of an emergency keeps the crisis reply (it
+names 911 first): a belt or a cord tied around one's own neck; "I did it again, too deep";
+a hairdryer or a toaster to be pulled into the bath; wanting to lie down next to a grave
+and not get up; in Spanish, a hose from the exhaust. Not a crisis: a radio that fell into
+a bathtub, a cord worn around a thief's neck, keys dug in too deep, resting till noon after
+a double shift, a garden hose and an exhaust pipe stolen together.
 """
 
 import pytest
@@ -30,6 +37,17 @@ FIRST_BATCH = [
     ("every morning i think about jumping in front of the streetcar", CRISIS),
 ]
 
+SECOND_BATCH = [
+    ("my brother wrapped an extension cord around his neck in the garage and wont talk to "
+     "me", CRISIS),
+    ("i did it again and too deep, the towel is soaked", CRISIS),
+    ("my girlfriend is sitting in the tub with the blow dryer plugged in saying shes done",
+     CRISIS),
+    ("she says she'll drop the toaster into the bath if i leave", CRISIS),
+    ("since my son died i keep wanting to lie down next to his stone and not get up", CRISIS),
+    ("mi hijo está en el garaje con una manguera conectada al escape del carro", CRISIS),
+]
+
 # the cues' part, where the learned backstop may still escalate (it reads the raw text)
 CUES_ALONE = [
     ("this is the last report ill ever make if you guys dont fix the pothole on elm", NONE),
@@ -40,10 +58,17 @@ CUES_ALONE = [
     ("i'll be gone by friday for a wedding, can someone look at the broken gate", NONE),
     ("sitting on the dock with my feet over the edge when someone took my bag off the bench",
      NONE),
+    ("the kids dropped the old radio in the bathtub and it died, can it go out with the trash",
+     NONE),
+    ("he had a red cord around his neck with keys on it, thats how i know it was him", NONE),
+    ("they did it again and dug the key in too deep to buff out", NONE),
+    ("after a double shift i just want to lie down and not get up till noon. anyway my "
+     "catalytic converter got stolen", NONE),
+    ("se robaron la manguera del jardín y el tubo de escape de mi moto", NONE),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), FIRST_BATCH)
+@pytest.mark.parametrize(("text", "expected"), [*FIRST_BATCH, *SECOND_BATCH])
 def test_each_message_gets_the_level_its_family_needs(cues_alone, text, expected):
     assert assess(text).level == expected
     assert assess(text, cues=cues_alone).level == expected  # the auditable cues catch it too
