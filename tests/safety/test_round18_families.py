@@ -21,6 +21,11 @@ Third batch, danger told as a worry: someone who slipped and cannot be lifted or
 themselves up; an oxygen machine off or a tank running low; someone not answering the door
 for days who is old, lives alone or whose home smells. Not danger: an oxygen tank stolen
 (a spare at home), packages not picked up for days, an old fall of someone doing well.
+
+Fourth batch, look-alikes: "I'm not trapped" (a car boxed in); a fire "a while back"; what
+happens to a game character ("his fortnite guy fell off a cliff", "got shot in his game");
+ink or paint "bleeding"; someone taken for unconscious who "was only sleeping"; a car in a
+pond "since last winter"; "kill himself laughing". Danger told beside them still counts.
 """
 
 import pytest
@@ -60,6 +65,28 @@ THIRD_BATCH = [
      "spare bottle is running low", EMERGENCY),
 ]
 
+LOOK_ALIKES = [
+    "no no im not trapped lol, a van just boxed my car in at the curb",
+    "there was a fire in the old mill a while back, now teens hang out in the ruins",
+    "my son's fortnite guy fell off a cliff and he threw the controller, anyway the "
+    "streetlight is out",
+    "the ink on the parking sign is bleeding so bad you cant read the hours",
+    "the guy i thought was unconscious by the library was only sleeping, he sat up. anyway "
+    "the bike rack is broken",
+    "theres a car in the pond behind the school, its been there since last winter, can it be "
+    "towed",
+    "my coworker says he'd kill himself laughing if the boss got a parking ticket",
+]
+
+# danger told beside a look-alike of the fourth batch
+STILL_DANGER = [
+    ("i'm not trapped but he's hitting me and won't let me leave the room", EMERGENCY),
+    ("he passed out on the bench and isnt breathing, i thought he was just sleeping",
+     EMERGENCY),
+    ("a car just rolled into the pond behind the school and the driver is still inside",
+     EMERGENCY),
+]
+
 # someone not seen for days: the cues send it to 911; the model may pick the crisis reply,
 # which names 911 too
 NOT_SEEN_FOR_DAYS = [
@@ -89,13 +116,22 @@ CUES_ALONE = [
     ("someone swiped my dad's portable oxygen tank from his car, he has spares at home", NONE),
     ("the old man next door fell last month but he's doing great, somebody keyed his car",
      NONE),
+    ("he got shot in his game again and now he's sulking, anyway the bus shelter glass is "
+     "cracked", NONE),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [*FIRST_BATCH, *SECOND_BATCH, *THIRD_BATCH])
+@pytest.mark.parametrize(("text", "expected"), [*FIRST_BATCH, *SECOND_BATCH, *THIRD_BATCH,
+                                                *STILL_DANGER])
 def test_each_message_gets_the_level_its_family_needs(cues_alone, text, expected):
     assert assess(text).level == expected
     assert assess(text, cues=cues_alone).level == expected  # the auditable cues catch it too
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_a_look_alike_is_not_escalated(cues_alone, text):
+    assert assess(text).level == NONE
+    assert assess(text, cues=cues_alone).level == NONE
 
 
 @pytest.mark.parametrize("text", NOT_SEEN_FOR_DAYS)
