@@ -26,6 +26,10 @@ Fourth batch, look-alikes: "I'm not trapped" (a car boxed in); a fire "a while b
 happens to a game character ("his fortnite guy fell off a cliff", "got shot in his game");
 ink or paint "bleeding"; someone taken for unconscious who "was only sleeping"; a car in a
 pond "since last winter"; "kill himself laughing". Danger told beside them still counts.
+
+Fifth batch, in Spanish: "me sigo cortando y no puedo parar" with much blood keeps the crisis
+reply, as cutting again does in English. Not self-harm: a phone signal cutting out again, the
+grass cut again.
 """
 
 import pytest
@@ -78,6 +82,11 @@ LOOK_ALIKES = [
     "my coworker says he'd kill himself laughing if the boss got a parking ticket",
 ]
 
+FIFTH_BATCH = [
+    ("me sigo cortando y no puedo parar, hay un charco de sangre", CRISIS),
+    ("estoy cortándome de nuevo, estoy llena de sangre y no sé qué hacer", CRISIS),
+]
+
 # danger told beside a look-alike of the fourth batch
 STILL_DANGER = [
     ("i'm not trapped but he's hitting me and won't let me leave the room", EMERGENCY),
@@ -118,11 +127,13 @@ CUES_ALONE = [
      NONE),
     ("he got shot in his game again and now he's sulking, anyway the bus shelter glass is "
      "cracked", NONE),
+    ("se me está cortando la señal otra vez, no puedo parar el carro ahora", NONE),
+    ("estoy cortando el pasto otra vez porque el vecino no lo hace", NONE),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), [*FIRST_BATCH, *SECOND_BATCH, *THIRD_BATCH,
-                                                *STILL_DANGER])
+                                                *FIFTH_BATCH, *STILL_DANGER])
 def test_each_message_gets_the_level_its_family_needs(cues_alone, text, expected):
     assert assess(text).level == expected
     assert assess(text, cues=cues_alone).level == expected  # the auditable cues catch it too
