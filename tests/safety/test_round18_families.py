@@ -30,6 +30,12 @@ pond "since last winter"; "kill himself laughing". Danger told beside them still
 Fifth batch, in Spanish: "me sigo cortando y no puedo parar" with much blood keeps the crisis
 reply, as cutting again does in English. Not self-harm: a phone signal cutting out again, the
 grass cut again.
+
+Sixth batch (after the eighth wave, r224-r230): "not a danger to anyone except myself";
+waving at trucks to run her over; on a roof and "not going to take the elevator back down";
+a husband with a pistol in his lap outside the door, "just thinking" (a crisis, where a
+stranger with a gun on his lap watching a school stays a 911 emergency); "tell mom I love
+her" and then a phone that is off.
 """
 
 import pytest
@@ -87,6 +93,17 @@ FIFTH_BATCH = [
     ("estoy cortándome de nuevo, estoy llena de sangre y no sé qué hacer", CRISIS),
 ]
 
+SIXTH_BATCH = [
+    ("honestly im not a danger to anyone except myself tonight", CRISIS),
+    ("there's a woman on the highway shoulder waving at trucks to run her over", CRISIS),
+    ("up on the roof of my building. im not going to take the elevator back down", CRISIS),
+    ("my husband is sitting outside our front door with a pistol in his lap, just thinking he "
+     "says", CRISIS),
+    ("he texted 'tell mom i love her' and now his phone is off", CRISIS),
+    ("a stranger parked across from the school with a gun on his lap watching the kids",
+     EMERGENCY),
+]
+
 # danger told beside a look-alike of the fourth batch
 STILL_DANGER = [
     ("i'm not trapped but he's hitting me and won't let me leave the room", EMERGENCY),
@@ -129,11 +146,13 @@ CUES_ALONE = [
      "cracked", NONE),
     ("se me está cortando la señal otra vez, no puedo parar el carro ahora", NONE),
     ("estoy cortando el pasto otra vez porque el vecino no lo hace", NONE),
+    ("my phone is off most of the day at work, so text me the reference number", NONE),
+    ("the drivers were yelling at each other to move, total gridlock on 5th", NONE),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), [*FIRST_BATCH, *SECOND_BATCH, *THIRD_BATCH,
-                                                *FIFTH_BATCH, *STILL_DANGER])
+                                                *FIFTH_BATCH, *SIXTH_BATCH, *STILL_DANGER])
 def test_each_message_gets_the_level_its_family_needs(cues_alone, text, expected):
     assert assess(text).level == expected
     assert assess(text, cues=cues_alone).level == expected  # the auditable cues catch it too
