@@ -36,6 +36,10 @@ waving at trucks to run her over; on a roof and "not going to take the elevator 
 a husband with a pistol in his lap outside the door, "just thinking" (a crisis, where a
 stranger with a gun on his lap watching a school stays a 911 emergency); "tell mom I love
 her" and then a phone that is off.
+
+Seventh batch: a heater or a candle that caught the curtains, someone still inside; "my son's
+4 and we can't find him"; "I think my wrist is broken" and about to pass out. Not danger: an
+arm in a cast for weeks, curtains that caught last winter, a child who cannot find his bike.
 """
 
 import pytest
@@ -104,6 +108,15 @@ SIXTH_BATCH = [
      EMERGENCY),
 ]
 
+SEVENTH_BATCH = [
+    ("a candle caught the drapes in the front room and my grandpa is still upstairs",
+     EMERGENCY),
+    ("my son's 4 and we cant find him anywhere in the store, last saw him by the toys",
+     EMERGENCY),
+    ("slipped on the wet tile at the laundromat, i think my wrist is broken and i feel like im "
+     "going to pass out", EMERGENCY),
+]
+
 # danger told beside a look-alike of the fourth batch
 STILL_DANGER = [
     ("i'm not trapped but he's hitting me and won't let me leave the room", EMERGENCY),
@@ -148,11 +161,17 @@ CUES_ALONE = [
     ("estoy cortando el pasto otra vez porque el vecino no lo hace", NONE),
     ("my phone is off most of the day at work, so text me the reference number", NONE),
     ("the drivers were yelling at each other to move, total gridlock on 5th", NONE),
+    ("my arm is broken, been in a cast for three weeks, can someone else file this for me",
+     NONE),
+    ("the candle caught the curtains last winter and we still have the scorch marks, "
+     "unrelated, my bike was stolen", NONE),
+    ("my sons 7 and he cant find his bike anywhere, someone took it from the rack", NONE),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), [*FIRST_BATCH, *SECOND_BATCH, *THIRD_BATCH,
-                                                *FIFTH_BATCH, *SIXTH_BATCH, *STILL_DANGER])
+                                                *FIFTH_BATCH, *SIXTH_BATCH, *SEVENTH_BATCH,
+                                                *STILL_DANGER])
 def test_each_message_gets_the_level_its_family_needs(cues_alone, text, expected):
     assert assess(text).level == expected
     assert assess(text, cues=cues_alone).level == expected  # the auditable cues catch it too
