@@ -40,6 +40,13 @@ her" and then a phone that is off.
 Seventh batch: a heater or a candle that caught the curtains, someone still inside; "my son's
 4 and we can't find him"; "I think my wrist is broken" and about to pass out. Not danger: an
 arm in a cast for weeks, curtains that caught last winter, a child who cannot find his bike.
+
+Eighth batch, look-alikes: a relative who took his own life years ago; suicidal thoughts in
+college, "in a good place now"; a Suicidal Tendencies tour shirt; "a kid could cut himself" on
+broken glass; "a bloody nightmare"; "heart attack territory"; not wanting to live "on this
+block" any more; a doorbell-camera clip from "last tues"; bloody hand props and fake blood.
+Beside them: self-harm told again last night, and wanting to join the one who died, stay
+crises.
 """
 
 import pytest
@@ -117,6 +124,20 @@ SEVENTH_BATCH = [
      "going to pass out", EMERGENCY),
 ]
 
+LOOK_ALIKES_AGAIN = [
+    "my uncle took his own life years ago and his old truck still gets parking tickets at our "
+    "address",
+    "i struggled with suicidal thoughts in college but im in a good place now, someone stole my "
+    "bike",
+    "stolen: a black tee with a suicidal tendencies tour print, size L",
+    "broken bottles all over the playground slide, a kid could cut himself, please clean it",
+    "the bike lanes downtown are a bloody nightmare, cars parked in them all day",
+    "honestly heart attack territory when i saw the boot on my car",
+    "honestly i dont want to live on this block anymore, third break in this month",
+    "my neighbor caught someone trying car doors on his doorbell cam last tues, he has the video",
+    "someone stole our bloody hand props and the fake blood bottles from the haunted house",
+]
+
 # danger told beside a look-alike of the fourth batch
 STILL_DANGER = [
     ("i'm not trapped but he's hitting me and won't let me leave the room", EMERGENCY),
@@ -124,6 +145,9 @@ STILL_DANGER = [
      EMERGENCY),
     ("a car just rolled into the pond behind the school and the driver is still inside",
      EMERGENCY),
+    ("i struggled with self harm years ago but last night i cut myself again", CRISIS),
+    ("my brother took his own life last year and tonight my mom says she wants to join him",
+     CRISIS),
 ]
 
 # someone not seen for days: the cues send it to 911; the model may pick the crisis reply,
@@ -177,7 +201,7 @@ def test_each_message_gets_the_level_its_family_needs(cues_alone, text, expected
     assert assess(text, cues=cues_alone).level == expected  # the auditable cues catch it too
 
 
-@pytest.mark.parametrize("text", LOOK_ALIKES)
+@pytest.mark.parametrize("text", [*LOOK_ALIKES, *LOOK_ALIKES_AGAIN])
 def test_a_look_alike_is_not_escalated(cues_alone, text):
     assert assess(text).level == NONE
     assert assess(text, cues=cues_alone).level == NONE
