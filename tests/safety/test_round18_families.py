@@ -47,6 +47,10 @@ broken glass; "a bloody nightmare"; "heart attack territory"; not wanting to liv
 block" any more; a doorbell-camera clip from "last tues"; bloody hand props and fake blood.
 Beside them: self-harm told again last night, and wanting to join the one who died, stay
 crises.
+
+Ninth batch: someone cutting their arms now, in Spanish, keeps the crisis reply beside much
+blood; threatening to overdose is a crisis. Not self-harm: cutting one's nails, a call cutting
+out.
 """
 
 import pytest
@@ -138,6 +142,12 @@ LOOK_ALIKES_AGAIN = [
     "someone stole our bloody hand props and the fake blood bottles from the haunted house",
 ]
 
+NINTH_BATCH = [
+    ("mi hijo se está cortando los brazos en el baño y hay mucha sangre", CRISIS),
+    ("my brother is threatening to overdose on his heart pills, he's locked in his room",
+     CRISIS),
+]
+
 # danger told beside a look-alike of the fourth batch
 STILL_DANGER = [
     ("i'm not trapped but he's hitting me and won't let me leave the room", EMERGENCY),
@@ -190,12 +200,14 @@ CUES_ALONE = [
     ("the candle caught the curtains last winter and we still have the scorch marks, "
      "unrelated, my bike was stolen", NONE),
     ("my sons 7 and he cant find his bike anywhere, someone took it from the rack", NONE),
+    ("me estoy cortando las uñas y se me cayó el cortaúñas por la coladera", NONE),
+    ("se me está cortando la llamada, les escribo mejor: me robaron la bici", NONE),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), [*FIRST_BATCH, *SECOND_BATCH, *THIRD_BATCH,
                                                 *FIFTH_BATCH, *SIXTH_BATCH, *SEVENTH_BATCH,
-                                                *STILL_DANGER])
+                                                *NINTH_BATCH, *STILL_DANGER])
 def test_each_message_gets_the_level_its_family_needs(cues_alone, text, expected):
     assert assess(text).level == expected
     assert assess(text, cues=cues_alone).level == expected  # the auditable cues catch it too
