@@ -204,6 +204,7 @@ CUES_ALONE = [
     ("someone swiped my dad's portable oxygen tank from his car, he has spares at home", NONE),
     ("the old man next door fell last month but he's doing great, somebody keyed his car",
      NONE),
+    ("the car is 15 years old and someone is in my driveway every night looking at it", NONE),
     ("he got shot in his game again and now he's sulking, anyway the bus shelter glass is "
      "cracked", NONE),
     ("se me está cortando la señal otra vez, no puedo parar el carro ahora", NONE),
