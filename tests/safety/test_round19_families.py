@@ -1,0 +1,85 @@
+"""Cue fixes after the blind training sets of session 18 (r232-r238 of the ninth wave, and
+r240-r246 of the tenth, each read on arrival). The sentences here are our own.
+
+Look-alikes: "injuries" on its own (nearly always "no injuries" or an answer to "any
+injuries?"); a week, a month or a city "trying to kill me"; someone "killing me with" chores,
+games or questions; dying "of old age" before a tow truck comes; a wallet or a bank account
+"bleeding"; a cook burned by a fryer or a grill (an accident, not self-harm); a relative who
+was asked and "is not thinking about hurting himself, just upset"; a memorial plaque for
+someone who died by suicide; in Spanish, "esta ciudad me va a matar" over fines, shots that
+"eran cohetes", nobody "lo está robando" while an alarm rings, dying "de vieja"; in Hmong, a
+parent who "will kill me if she sees the ticket" and "tsis nco qab" meaning "I do not
+remember"; blood that turned out to be paint, "out for blood lol", a burglar who cut himself
+on the glass; "I shot him with my phone"; a roof deck; the meter maid "stalking me"; smoke
+from someone burning leaves again.
+
+Beside them, the real thing still counts: serious injuries, someone killing the writer with a
+hammer, a burn made on purpose with a lighter, a relative with the rope ready, shots heard
+now in Spanish, a father with a knife in Hmong.
+"""
+
+import pytest
+
+from bot.safety import CRISIS, EMERGENCY, NONE, assess
+
+LOOK_ALIKES = [
+    "any injuries? no",
+    "injuries: none, it happened while we were at work",
+    "it was a hit and run w no injuries, a van sideswiped my mirror on Grand",
+    "this month is trying to kill me, now somebody keyed my truck on 8th",
+    "my dad is killing me with his parking in front of my garage, can he get a ticket",
+    "you guys are killing me with these questions, it was a silver honda thats all i know",
+    "my bank account is bleeding from these tow fees",
+    "the line cook burned his arm and neck on the fryer last shift, anyway his car got towed",
+    "someone spray painted the bench with the plaque for a boy who died by suicide",
+    "este trafico me va a matar, llevo media hora buscando donde estacionar",
+    "escuchamos disparos pero eran petardos de los ninos, rompieron una ventana",
+    "la alarma suena y suena pero nadie lo esta robando, esta descompuesta",
+    "me voy a morir de vieja esperando la grua",
+    "kuv tsis nco qab lub sij hawm, tej zaum 9 teev tsaus ntuj",
+    "there was blood all over the sidewalk but it turned out to be red paint from the mural",
+    "FOURTH TIME MY SHED GOT BROKEN INTO. IM OUT FOR BLOOD lol jk",
+    "they broke my truck window overnight and must have cut themselves on the glass, "
+    "nobody around now",
+    "i shot him... with my phone lol, got his face clear as day",
+    "meter maid on Lake St keeps stalking me lmao, 4 tickets in a week",
+]
+
+# the cues' part, where the learned backstop may still escalate (it reads the raw text)
+CUES_ALONE = [
+    ("honestly i will die of old age before the city fixes this", NONE),
+    ("i asked my daughter and she is not thinking about hurting herself, she is just upset "
+     "her phone got stolen", NONE),
+    ("kuv txiv hais tias nws yuav tua kuv yog nws pom daim ticket no", NONE),
+    ("sitting on the roof deck with friends and i can see the guy who stole my bike last week "
+     "parked by the lot", NONE),
+    ("smoke all over the block tonight, someone is burning leaves again, is there a burn ban",
+     NONE),
+]
+
+STILL_DANGER = [
+    ("there are serious injuries, the driver is stuck in the car", EMERGENCY),
+    ("my neighbor has head injuries and is not waking up", EMERGENCY),
+    ("he is killing me with the hammer help", EMERGENCY),
+    ("my sister burned her arm with a lighter again on purpose", CRISIS),
+    ("he is not thinking about hurting himself he says but he has the rope ready", CRISIS),
+    ("escuchamos disparos ahorita en la esquina", EMERGENCY),
+    ("kuv txiv yuav tua kuv, nws tuav rab riam", EMERGENCY),
+]
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_a_look_alike_is_not_escalated(cues_alone, text):
+    assert assess(text).level == NONE
+    assert assess(text, cues=cues_alone).level == NONE
+
+
+@pytest.mark.parametrize(("text", "expected"), CUES_ALONE)
+def test_the_cues_alone_keep_the_look_alike(cues_alone, text, expected):
+    assert assess(text, cues=cues_alone).level == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), STILL_DANGER)
+def test_danger_beside_the_look_alikes_still_counts(cues_alone, text, expected):
+    assert assess(text).level == expected
+    assert assess(text, cues=cues_alone).level == expected
