@@ -13,6 +13,13 @@ remember"; blood that turned out to be paint, "out for blood lol", a burglar who
 on the glass; "I shot him with my phone"; a roof deck; the meter maid "stalking me"; smoke
 from someone burning leaves again.
 
+Crises told sideways (a second batch): someone who "wants to" step in front of the next
+train; "by the time you call back I will have taken care of things for good"; "I know you'll
+say call 988 but I already made up my mind"; told to stay safe, "planning not to"; "this is
+the last time we'll talk"; in Spanish, thanks for everything and "esto es lo último que
+hago". Not a goodbye: the last time someone talks to the office about a problem, the city
+that took care of it for good, the last birthday in an old apartment.
+
 Beside them, the real thing still counts: serious injuries, someone killing the writer with a
 hammer, a burn made on purpose with a lighter, a relative with the rope ready, shots heard
 now in Spanish, a father with a knife in Hmong.
@@ -66,6 +73,33 @@ STILL_DANGER = [
     ("escuchamos disparos ahorita en la esquina", EMERGENCY),
     ("kuv txiv yuav tua kuv, nws tuav rab riam", EMERGENCY),
 ]
+
+CRISES_TOLD_SIDEWAYS = [
+    "the woman on the subway platform wants to step in front of the next train, she is at "
+    "the yellow line",
+    "no need to call me back, by the time you do i will have taken care of things for good",
+    "i know the bot will say call 988 but i already made up my mind, just log the bike",
+    "the officer told me to stay safe lol im planning not to",
+    "tell my sister this is the last time we'll talk, she will know why",
+    "gracias por todo, creo que esto es lo último que hago",
+]
+
+NOT_A_GOODBYE = [
+    "this is the last time ill talk to your office about this, next i call a lawyer",
+    "the city has taken care of it for good, thanks, the pothole is gone",
+    "we are having a party, its my last birthday in this apartment before we move",
+]
+
+
+@pytest.mark.parametrize("text", CRISES_TOLD_SIDEWAYS)
+def test_a_crisis_told_sideways_is_escalated_as_one(cues_alone, text):
+    assert assess(text).level == CRISIS
+    assert assess(text, cues=cues_alone).level == CRISIS
+
+
+@pytest.mark.parametrize("text", NOT_A_GOODBYE)
+def test_a_last_time_that_is_not_a_goodbye_is_not_escalated(cues_alone, text):
+    assert assess(text, cues=cues_alone).level == NONE
 
 
 @pytest.mark.parametrize("text", LOOK_ALIKES)
