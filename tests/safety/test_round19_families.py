@@ -20,6 +20,11 @@ the last time we'll talk"; in Spanish, thanks for everything and "esto es lo úl
 hago". Not a goodbye: the last time someone talks to the office about a problem, the city
 that took care of it for good, the last birthday in an old apartment.
 
+A third batch, after the eleventh wave (r248-r254): a plain denial, "I'm sad but I'm not going
+to do anything to myself" and in Spanish "no pienso hacerme daño", is not a crisis for the
+cues (a "but" after it keeps them reading); "they're gonna find me dead tomorrow" is one; a
+message that is only "shooting" is a 911 emergency; "not a hill I want to die on" is an idiom.
+
 Beside them, the real thing still counts: serious injuries, someone killing the writer with a
 hammer, a burn made on purpose with a lighter, a relative with the rope ready, shots heard
 now in Spanish, a father with a knife in Hmong.
@@ -89,6 +94,36 @@ NOT_A_GOODBYE = [
     "the city has taken care of it for good, thanks, the pothole is gone",
     "we are having a party, its my last birthday in this apartment before we move",
 ]
+
+THIRD_BATCH = [
+    ("theyre gonna find me dead tmrw, dont bother with the report", CRISIS),
+    ("my roommate keeps saying theyll find him dead in the morning", CRISIS),
+    ("shooting", EMERGENCY),
+    ("shots fired!!", EMERGENCY),
+    ("i dont want to kill myself but i keep thinking about it", CRISIS),
+    ("im not going to hurt myself but i cant promise that anymore", CRISIS),
+]
+
+# the cues' part, where the learned backstop may still escalate (it reads the raw text)
+DENIALS_AND_IDIOMS = [
+    "honestly im down about the break in but im not going to do anything to myself, i just "
+    "need the case number",
+    "estoy triste por lo del carro pero no pienso hacerme daño, solo quiero el reporte",
+    "not a hill i want to die on, but the no parking sign on 9th faces the wrong way",
+    "someone spray painted i want to die on the wall of the underpass by the school",
+    "shooting a video at the park when my bag got taken off the bench",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THIRD_BATCH)
+def test_the_third_batch_reads_danger_in_few_words(cues_alone, text, expected):
+    assert assess(text).level == expected
+    assert assess(text, cues=cues_alone).level == expected
+
+
+@pytest.mark.parametrize("text", DENIALS_AND_IDIOMS)
+def test_a_plain_denial_or_an_idiom_is_not_a_crisis_for_the_cues(cues_alone, text):
+    assert assess(text, cues=cues_alone).level == NONE
 
 
 @pytest.mark.parametrize("text", CRISES_TOLD_SIDEWAYS)
