@@ -25,6 +25,15 @@ to do anything to myself" and in Spanish "no pienso hacerme daño", is not a cri
 cues (a "but" after it keeps them reading); "they're gonna find me dead tomorrow" is one; a
 message that is only "shooting" is a 911 emergency; "not a hill I want to die on" is an idiom.
 
+A fourth batch, after the twelfth wave (r256-r262): danger told quietly by the one in it. A
+threat in broken English ("man outside say he kill me"), "she's waiting outside to jump me",
+"he said he would slit my throat" (911 first, not the crisis reply), the phone taken and the
+doors locked ("he says nobody leaves"), someone trying "the" door knob at night; in Spanish,
+the door pushed with a shoulder to get in, and footsteps downstairs "y estoy sola". Not danger:
+a car "having a seizure", a nerf gun or paintballs, a stabbed tire, raccoons that "exploded"
+the trash, smoke from a barbecue contest, an active shooter training, "tired of living next
+to" a party house, things given away before moving, a dead grandmother's things given away.
+
 Beside them, the real thing still counts: serious injuries, someone killing the writer with a
 hammer, a burn made on purpose with a lighter, a relative with the rope ready, shots heard
 now in Spanish, a father with a knife in Hmong.
@@ -59,14 +68,13 @@ LOOK_ALIKES = [
 
 # the cues' part, where the learned backstop may still escalate (it reads the raw text)
 CUES_ALONE = [
-    ("honestly i will die of old age before the city fixes this", NONE),
-    ("i asked my daughter and she is not thinking about hurting herself, she is just upset "
-     "her phone got stolen", NONE),
-    ("kuv txiv hais tias nws yuav tua kuv yog nws pom daim ticket no", NONE),
-    ("sitting on the roof deck with friends and i can see the guy who stole my bike last week "
-     "parked by the lot", NONE),
-    ("smoke all over the block tonight, someone is burning leaves again, is there a burn ban",
-     NONE),
+    "honestly i will die of old age before the city fixes this",
+    "i asked my daughter and she is not thinking about hurting herself, she is just upset "
+    "her phone got stolen",
+    "kuv txiv hais tias nws yuav tua kuv yog nws pom daim ticket no",
+    "sitting on the roof deck with friends and i can see the guy who stole my bike last week "
+    "parked by the lot",
+    "smoke all over the block tonight, someone is burning leaves again, is there a burn ban",
 ]
 
 STILL_DANGER = [
@@ -114,27 +122,38 @@ DENIALS_AND_IDIOMS = [
     "shooting a video at the park when my bag got taken off the bench",
 ]
 
+DANGER_TOLD_QUIETLY = [
+    "man outside my door say he kill me, please come",
+    "hiding in the stockroom, she is waiting out front to jump me with two friends",
+    "my ex just texted he would slit my throat if i come home, hes parked outside",
+    "he took my phone and locked all the doors, he keeps saying nobody leaves",
+    "someone keeps trying the door knob and its 3am, nobody else is home",
+    "alguien está empujando la puerta con el hombro para entrar",
+    "oigo pasos en la cocina y estoy sola con los niños",
+]
 
-@pytest.mark.parametrize(("text", "expected"), THIRD_BATCH)
-def test_the_third_batch_reads_danger_in_few_words(cues_alone, text, expected):
+THINGS_NOT_PEOPLE = [
+    "my truck is having a seizure again, engine shakes at every light. someone also dented it",
+    "kids with a nerf gun shooting at cars on our block, no damage, just annoying",
+    "somebody shot paintballs at my garage door overnight, blue paint everywhere",
+    "stabbed my own tire with a screwdriver getting a nail out lol, but who dumped the nails",
+    "raccoons exploded the trash again and someone took the bin lid",
+    "smoke all over the park but its just the bbq contest, somebody took a folding table",
+    "the school had an active shooter drill and parents parked on my lawn",
+    "tired of living next to this bar, every weekend someone blocks my driveway",
+    "mi abuelo murió y estamos regalando sus cosas, alguien se llevó las cajas del porche",
+]
+
+
+ESCALATIONS = [*STILL_DANGER, *THIRD_BATCH,
+               *((text, CRISIS) for text in CRISES_TOLD_SIDEWAYS),
+               *((text, EMERGENCY) for text in DANGER_TOLD_QUIETLY)]
+
+
+@pytest.mark.parametrize(("text", "expected"), ESCALATIONS)
+def test_each_message_gets_the_level_its_family_needs(cues_alone, text, expected):
     assert assess(text).level == expected
-    assert assess(text, cues=cues_alone).level == expected
-
-
-@pytest.mark.parametrize("text", DENIALS_AND_IDIOMS)
-def test_a_plain_denial_or_an_idiom_is_not_a_crisis_for_the_cues(cues_alone, text):
-    assert assess(text, cues=cues_alone).level == NONE
-
-
-@pytest.mark.parametrize("text", CRISES_TOLD_SIDEWAYS)
-def test_a_crisis_told_sideways_is_escalated_as_one(cues_alone, text):
-    assert assess(text).level == CRISIS
-    assert assess(text, cues=cues_alone).level == CRISIS
-
-
-@pytest.mark.parametrize("text", NOT_A_GOODBYE)
-def test_a_last_time_that_is_not_a_goodbye_is_not_escalated(cues_alone, text):
-    assert assess(text, cues=cues_alone).level == NONE
+    assert assess(text, cues=cues_alone).level == expected  # the auditable cues catch it too
 
 
 @pytest.mark.parametrize("text", LOOK_ALIKES)
@@ -143,12 +162,7 @@ def test_a_look_alike_is_not_escalated(cues_alone, text):
     assert assess(text, cues=cues_alone).level == NONE
 
 
-@pytest.mark.parametrize(("text", "expected"), CUES_ALONE)
-def test_the_cues_alone_keep_the_look_alike(cues_alone, text, expected):
-    assert assess(text, cues=cues_alone).level == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), STILL_DANGER)
-def test_danger_beside_the_look_alikes_still_counts(cues_alone, text, expected):
-    assert assess(text).level == expected
-    assert assess(text, cues=cues_alone).level == expected
+@pytest.mark.parametrize("text", [*CUES_ALONE, *NOT_A_GOODBYE, *DENIALS_AND_IDIOMS,
+                                  *THINGS_NOT_PEOPLE])
+def test_the_cues_alone_do_not_escalate_the_look_alike(cues_alone, text):
+    assert assess(text, cues=cues_alone).level == NONE
