@@ -110,6 +110,10 @@ THIRD_BATCH = [
     ("shots fired!!", EMERGENCY),
     ("i dont want to kill myself but i keep thinking about it", CRISIS),
     ("im not going to hurt myself but i cant promise that anymore", CRISIS),
+    # a double negative is no denial
+    ("there isnt a day im not thinking about killing myself", CRISIS),
+    ("not a single night goes by that i dont want to hurt myself", CRISIS),
+    ("no hay día que no quiero matarme", CRISIS),
 ]
 
 # the cues' part, where the learned backstop may still escalate (it reads the raw text)
