@@ -32,7 +32,8 @@ doors locked ("he says nobody leaves"), someone trying "the" door knob at night;
 the door pushed with a shoulder to get in, and footsteps downstairs "y estoy sola". Not danger:
 a car "having a seizure", a nerf gun or paintballs, a stabbed tire, raccoons that "exploded"
 the trash, smoke from a barbecue contest, an active shooter training, "tired of living next
-to" a party house, things given away before moving, a dead grandmother's things given away.
+to" a party house, things given away before moving, a dead grandmother's things given away;
+"on blood thinners" and "a blood drive" (a compound that names no bleeding).
 
 Beside them, the real thing still counts: serious injuries, someone killing the writer with a
 hammer, a burn made on purpose with a lighter, a relative with the rope ready, shots heard
@@ -64,6 +65,8 @@ LOOK_ALIKES = [
     "nobody around now",
     "i shot him... with my phone lol, got his face clear as day",
     "meter maid on Lake St keeps stalking me lmao, 4 tickets in a week",
+    "my mom is on blood thinners and someone took her walker from the car",
+    "somebody stole the snack table from the blood drive at the rec center",
 ]
 
 # the cues' part, where the learned backstop may still escalate (it reads the raw text)
@@ -85,6 +88,7 @@ STILL_DANGER = [
     ("he is not thinking about hurting himself he says but he has the rope ready", CRISIS),
     ("escuchamos disparos ahorita en la esquina", EMERGENCY),
     ("kuv txiv yuav tua kuv, nws tuav rab riam", EMERGENCY),
+    ("my dad is on blood thinners and he fell, his head is bleeding a lot", EMERGENCY),
 ]
 
 CRISES_TOLD_SIDEWAYS = [
