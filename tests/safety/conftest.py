@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.safety import CueSet, load_cues
+from bot.safety import CueSet, assess, load_cues
 
 ROOT = Path(__file__).resolve().parents[2]
 CUE_DIR = ROOT / "config" / "safety"
@@ -27,6 +27,21 @@ def cues() -> CueSet:
 def cues_alone(cues) -> CueSet:
     """The shipped cues without the learned backstop: what the cues decide by themselves."""
     return replace(cues, model=None)
+
+
+@pytest.fixture(scope="session")
+def levels_read(cues_alone) -> Callable[..., set[str]]:
+    """levels_read(text): the levels the shipped check and the cues alone give a message
+    (one level when they agree). cues_only=True reads the cues alone: for a look-alike the
+    learned backstop may still escalate, since it reads the raw text."""
+
+    def read(text: str, *, cues_only: bool = False) -> set[str]:
+        levels = {assess(text, cues=cues_alone).level}
+        if not cues_only:
+            levels.add(assess(text).level)
+        return levels
+
+    return read
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ a fire lane that a fire engine could not reach "haddii dab dhaco" (if a fire sta
 
 import pytest
 
-from bot.safety import CRISIS, EMERGENCY, NONE, assess
+from bot.safety import CRISIS, EMERGENCY, NONE
 
 DANGER_TOLD_PLAINLY = [
     "a pickup just slid off the boat ramp into the lake, i see someone in the cab",
@@ -61,8 +61,5 @@ CASES = [*((text, level, False) for text, level in FAMILIES),
 
 
 @pytest.mark.parametrize(("text", "expected", "cues_only"), CASES)
-def test_each_case_gets_its_level(cues_alone, text, expected, cues_only):
-    levels = {assess(text, cues=cues_alone).level}
-    if not cues_only:
-        levels.add(assess(text).level)
-    assert levels == {expected}
+def test_each_case_gets_its_level(levels_read, text, expected, cues_only):
+    assert levels_read(text, cues_only=cues_only) == {expected}
