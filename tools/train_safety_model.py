@@ -102,6 +102,7 @@ HELD_OUT_NAMES = ("r10.jsonl", "r12.jsonl", "r15.jsonl", "r16.jsonl", "r29.jsonl
                   "r265.jsonl", "r267.jsonl", "r269.jsonl", "r271.jsonl",
                   "r273.jsonl", "r275.jsonl", "r277.jsonl", "r279.jsonl",
                   "r281.jsonl", "r283.jsonl", "r285.jsonl", "r287.jsonl",
+                  "r289.jsonl", "r291.jsonl", "r293.jsonl", "r295.jsonl",
                   "escalation-dev.jsonl")
 OUT = ROOT / "config" / "safety" / "model" / "safety-model.json.gz"
 # The tests' messages are promises: weighted in the fit, the model learns them, so step 6
