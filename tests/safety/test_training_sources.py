@@ -40,7 +40,7 @@ def test_the_measuring_sets_are_not_training_data():
                         "r267.jsonl", "r269.jsonl", "r271.jsonl", "r273.jsonl",
                         "r275.jsonl", "r277.jsonl", "r279.jsonl", "r281.jsonl",
                         "r283.jsonl", "r285.jsonl", "r287.jsonl", "r289.jsonl",
-                        "r291.jsonl", "r293.jsonl", "r295.jsonl", "r29.jsonl",
+                        "r29.jsonl", "r291.jsonl", "r293.jsonl", "r295.jsonl",
                         "r30.jsonl",
                         "r37.jsonl", "r38.jsonl", "r43.jsonl", "r44.jsonl", "r49.jsonl",
                         "r50.jsonl", "r55.jsonl", "r56.jsonl", "r61.jsonl", "r62.jsonl",
