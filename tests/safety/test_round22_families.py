@@ -58,6 +58,12 @@ LOOK_ALIKES = [
     "hay un carro estacionado frente a mi cochera desde el viernes, no me deja salir",
 ]
 
+# the cues' part: a food order that is only a food order (the backstop may still read the
+# driver who is "still here" as danger)
+CUES_ALONE = [
+    "i ordered food delivery and the driver backed into my car, hes still here in the lot",
+]
+
 STILL_DANGER = [
     ("i ordered pizza and the delivery guy is blocking my driveway", NONE),
     ("he wont unlock the doors and he has a knife", EMERGENCY),
@@ -68,6 +74,7 @@ STILL_DANGER = [
 CASES = [*((text, EMERGENCY, False) for text in CODED_CALLS),
          *((text, CRISIS, False) for text in CRISES_TOLD_BLUNTLY),
          *((text, NONE, False) for text in LOOK_ALIKES),
+         *((text, NONE, True) for text in CUES_ALONE),
          *((text, level, False) for text, level in STILL_DANGER)]
 
 

@@ -40,6 +40,7 @@ LOOK_ALIKES = [
     "the dogs next door barked all night, im dying here",
     "my dad about passed out laughing at the tow sign, it points at a wall",
     "i smell smoke but its just the neighbors bbq again, is that even allowed",
+    "the car rolling down the street toward the park was stopped by a neighbor, who owns it?",
 ]
 
 CASES = [*FAMILIES, *((text, NONE) for text in LOOK_ALIKES)]
