@@ -30,7 +30,7 @@ def cues_alone(cues) -> CueSet:
 
 
 @pytest.fixture(scope="session")
-def levels_read(cues_alone) -> Callable[..., set[str]]:
+def levels_read(cues, cues_alone) -> Callable[..., set[str]]:
     """levels_read(text): the levels the shipped check and the cues alone give a message
     (one level when they agree). cues_only=True reads the cues alone: for a look-alike the
     learned backstop may still escalate, since it reads the raw text."""
@@ -38,7 +38,7 @@ def levels_read(cues_alone) -> Callable[..., set[str]]:
     def read(text: str, *, cues_only: bool = False) -> set[str]:
         levels = {assess(text, cues=cues_alone).level}
         if not cues_only:
-            levels.add(assess(text).level)
+            levels.add(assess(text, cues=cues).level)
         return levels
 
     return read
