@@ -21,7 +21,7 @@ FAMILIES = [
      CRISIS),
     ("my son hasnt eaten in days and this morning he asked me where we keep the pills", CRISIS),
     ("im not ok. im not ok. im not ok", CRISIS),
-    ("thats my number but dont call me please. ill be gone soon", CRISIS),
+    ("thats my number but please dont call it. ill be gone soon", CRISIS),
     ("lost the house, i have nothing left, i made a plan", CRISIS),
     ("i havent been able to reach my dad for two days, he lives alone, can someone check on him",
      EMERGENCY),
@@ -40,6 +40,7 @@ LOOK_ALIKES = [
     "the dogs next door barked all night, im dying here",
     "my dad about passed out laughing at the tow sign, it points at a wall",
     "i smell smoke but its just the neighbors bbq again, is that even allowed",
+    "ok thats everything, im done. dont call me.",
     "the car rolling down the street toward the park was stopped by a neighbor, who owns it?",
 ]
 
