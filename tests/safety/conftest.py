@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.safety import CueSet, assess, load_cues
+from bot.safety import NONE, CueSet, assess, load_cues
 
 ROOT = Path(__file__).resolve().parents[2]
 CUE_DIR = ROOT / "config" / "safety"
@@ -27,6 +27,15 @@ def cues() -> CueSet:
 def cues_alone(cues) -> CueSet:
     """The shipped cues without the learned backstop: what the cues decide by themselves."""
     return replace(cues, model=None)
+
+
+def family_cases(levels, look_alikes=(), cues_alone=()) -> list[tuple[str, str, bool]]:
+    """The rows a round of cue fixes is tested on: (text, level, cues_only). `levels` holds
+    (text, level) pairs; look-alikes must stay none for the whole check, and the `cues_alone`
+    ones only for the cues (the learned backstop reads the raw text and may still escalate)."""
+    return [*((text, level, False) for text, level in levels),
+            *((text, NONE, False) for text in look_alikes),
+            *((text, NONE, True) for text in cues_alone)]
 
 
 @pytest.fixture(scope="session")

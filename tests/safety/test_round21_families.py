@@ -15,7 +15,8 @@ a fire lane that a fire engine could not reach "haddii dab dhaco" (if a fire sta
 
 import pytest
 
-from bot.safety import CRISIS, EMERGENCY, NONE
+from bot.safety import CRISIS, EMERGENCY
+from tests.safety.conftest import family_cases
 
 DANGER_TOLD_PLAINLY = [
     "a pickup just slid off the boat ramp into the lake, i see someone in the cab",
@@ -54,10 +55,7 @@ CUES_ALONE = [
     "los carros van muy rapido por la escuela, alguien va a atropellar a un niño algun dia",
 ]
 
-# (text, level, whether only the cues are held to it: the backstop may still read the rest)
-CASES = [*((text, level, False) for text, level in FAMILIES),
-         *((text, NONE, False) for text in LOOK_ALIKES),
-         *((text, NONE, True) for text in CUES_ALONE)]
+CASES = family_cases(FAMILIES, LOOK_ALIKES, CUES_ALONE)
 
 
 @pytest.mark.parametrize(("text", "expected", "cues_only"), CASES)

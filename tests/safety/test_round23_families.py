@@ -17,7 +17,8 @@ broken last year that is fine now.
 
 import pytest
 
-from bot.safety import CRISIS, EMERGENCY, NONE
+from bot.safety import CRISIS, EMERGENCY
+from tests.safety.conftest import family_cases
 
 FAMILIES = [
     ("phone: 555 0100. no need to call, ill have already downed them all", CRISIS),
@@ -60,10 +61,7 @@ CUES_ALONE = [
     "the ramp",
 ]
 
-# (text, level, whether only the cues are held to it)
-CASES = [*((text, level, False) for text, level in FAMILIES),
-         *((text, NONE, False) for text in LOOK_ALIKES),
-         *((text, NONE, True) for text in CUES_ALONE)]
+CASES = family_cases(FAMILIES, LOOK_ALIKES, CUES_ALONE)
 
 
 @pytest.mark.parametrize(("text", "expected", "cues_only"), CASES)

@@ -17,7 +17,8 @@ to die"; in Spanish "voy a matar a mi hermano ... jaja".
 
 import pytest
 
-from bot.safety import CRISIS, EMERGENCY, NONE
+from bot.safety import CRISIS, EMERGENCY
+from tests.safety.conftest import family_cases
 
 FAMILIES = [
     ("the alley behind us is always full of trash, reported it last month. right now i heard "
@@ -58,10 +59,7 @@ CUES_ALONE = [
     "the man who was trapped in his car after the crash got out, the car is still in the road",
 ]
 
-# (text, level, whether only the cues are held to it)
-CASES = [*((text, level, False) for text, level in FAMILIES),
-         *((text, NONE, False) for text in LOOK_ALIKES),
-         *((text, NONE, True) for text in CUES_ALONE)]
+CASES = family_cases(FAMILIES, LOOK_ALIKES, CUES_ALONE)
 
 
 @pytest.mark.parametrize(("text", "expected", "cues_only"), CASES)

@@ -14,7 +14,8 @@ Look-alikes: "I was suicidal years ago but I'm doing good now", a car alarm all 
 
 import pytest
 
-from bot.safety import CRISIS, EMERGENCY, NONE
+from bot.safety import CRISIS, EMERGENCY
+from tests.safety.conftest import family_cases
 
 FAMILIES = [
     ("notes: scratched door. also god keeps telling me to set my room on fire to cleanse it",
@@ -44,9 +45,9 @@ LOOK_ALIKES = [
     "the car rolling down the street toward the park was stopped by a neighbor, who owns it?",
 ]
 
-CASES = [*FAMILIES, *((text, NONE) for text in LOOK_ALIKES)]
+CASES = family_cases(FAMILIES, LOOK_ALIKES)
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES)
-def test_each_case_gets_its_level(levels_read, text, expected):
-    assert levels_read(text) == {expected}
+@pytest.mark.parametrize(("text", "expected", "cues_only"), CASES)
+def test_each_case_gets_its_level(levels_read, text, expected, cues_only):
+    assert levels_read(text, cues_only=cues_only) == {expected}
