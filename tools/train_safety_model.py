@@ -259,17 +259,29 @@ def test_sentences(cue_set: CueSet) -> list[Line]:
                 spec = getattr(item, "callspec", None)
                 if spec is None or item.module.__name__.rsplit(".", 1)[-1] in NOT_SENTENCES:
                     continue
-                text = spec.params.get("text")
-                if isinstance(text, str) and text.strip():
-                    expected = spec.params.get("expected")
-                    lang = spec.params.get("lang")
-                    asserted[text] = (expected if expected in LEVELS else None,
-                                      lang if isinstance(lang, str) else None)
+                case = asserted_case(spec.params)
+                if case is not None:
+                    asserted[case[0]] = case[1:]
 
     with contextlib.redirect_stdout(io.StringIO()):
         pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", str(TESTS)],
                      plugins=[Collector()])
     return labelled_test_lines(asserted, cue_set)
+
+
+def asserted_case(params: dict) -> tuple[str, str | None, str | None] | None:
+    """(text, the level the test asserts or None, lang) of one parametrized test: its message
+    is the `text` parameter (`expected` and `lang` beside it), or the "text" of a labelled
+    `row` read from a JSONL file (its "label" and "lang"), as the routine-answers test
+    takes them. None when the test has no message."""
+    row = params.get("row")
+    if "text" not in params and isinstance(row, dict):
+        params = {"text": row.get("text"), "expected": row.get("label"), "lang": row.get("lang")}
+    text, expected, lang = params.get("text"), params.get("expected"), params.get("lang")
+    if not isinstance(text, str) or not text.strip():
+        return None
+    return (text, expected if expected in LEVELS else None,
+            lang if isinstance(lang, str) else None)
 
 
 def labelled_test_lines(asserted: dict[str, tuple[str | None, str | None]],

@@ -136,3 +136,17 @@ def test_a_test_message_is_taught_as_the_verdict_its_test_asserts():
     # promise instead of a threshold moving for every message to keep it
     assert script.TEST_WEIGHT > 1
     assert {line.weight for line in lines} == {script.TEST_WEIGHT}
+
+
+def test_a_labelled_row_is_a_promise_as_a_named_message_is():
+    # the routine-answers test takes each message as a `row` of routine_none.jsonl; a
+    # retrain that missed them sent "im done." (the answer at the photo step) to the crisis
+    # reply in session 20
+    script = _training_script()
+    row = {"id": "routine1", "text": "im done.", "lang": "en", "label": "none"}
+    assert script.asserted_case({"row": row}) == ("im done.", "none", "en")
+    assert script.asserted_case({"text": "hay humo", "expected": "emergency", "lang": "es"}) == (
+        "hay humo", "emergency", "es")
+    assert script.asserted_case({"text": "yes"}) == ("yes", None, None)
+    assert script.asserted_case({"row": {"id": "x"}}) is None
+    assert script.asserted_case({"count": 3}) is None
