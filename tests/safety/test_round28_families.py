@@ -26,6 +26,8 @@ FAMILIES = [
     # beside the look-alikes, the real thing
     ("lol jk im fine but my neighbor is on the floor not breathing", EMERGENCY),
     ("the car hasnt moved in hours and the driver is slumped over the wheel", EMERGENCY),
+    ("someone is shooting at the park and my brother got caught in the crossfire", EMERGENCY),
+    ("i need to report a woman being robbed outside the bank", EMERGENCY),
 ]
 
 LOOK_ALIKES = [
