@@ -30,6 +30,7 @@ FAMILIES = [
     ("i wish i didnt wake up today or any day", CRISIS),
     # beside the look-alikes, the real thing
     ("someone is shooting outside Gunn High right now", EMERGENCY),
+    ("a guy is waving a gun high in the air outside the bar", EMERGENCY),
     ("i take calls from people who want to die and tonight i want to die too", CRISIS),
 ]
 
