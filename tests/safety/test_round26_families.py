@@ -32,6 +32,7 @@ FAMILIES = [
     # beside the look-alikes, the real thing
     ("my husband passed out in the kitchen and wont wake up", EMERGENCY),
     ("the burned car on 5th is on fire again and the driver is still in it", EMERGENCY),
+    ("theres like a hostage situation at the bank right now", EMERGENCY),
 ]
 
 LOOK_ALIKES = [

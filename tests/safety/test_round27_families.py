@@ -31,6 +31,7 @@ FAMILIES = [
     # beside the look-alikes, the real thing
     ("someone is shooting outside Gunn High right now", EMERGENCY),
     ("a guy is waving a gun high in the air outside the bar", EMERGENCY),
+    ("he is bleeding fluid from his ear after the fall", EMERGENCY),
     ("i take calls from people who want to die and tonight i want to die too", CRISIS),
 ]
 
