@@ -38,6 +38,17 @@ def family_cases(levels, look_alikes=(), cues_alone=()) -> list[tuple[str, str, 
             *((text, NONE, True) for text in cues_alone)]
 
 
+def family_test(cases: list[tuple[str, str, bool]]):
+    """A round module's one test, over its family_cases(): each case gets its level, read
+    by levels_read (the shipped check and the cues alone, or the cues alone)."""
+
+    @pytest.mark.parametrize(("text", "expected", "cues_only"), cases)
+    def test_each_case_gets_its_level(levels_read, text, expected, cues_only):
+        assert levels_read(text, cues_only=cues_only) == {expected}
+
+    return test_each_case_gets_its_level
+
+
 @pytest.fixture(scope="session")
 def levels_read(cues, cues_alone) -> Callable[..., set[str]]:
     """levels_read(text): the levels the shipped check and the cues alone give a message

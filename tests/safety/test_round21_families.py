@@ -13,10 +13,8 @@ matar con estos precios" and someone who "va a atropellar" the children "un día
 a fire lane that a fire engine could not reach "haddii dab dhaco" (if a fire starts).
 """
 
-import pytest
-
 from bot.safety import CRISIS, EMERGENCY
-from tests.safety.conftest import family_cases
+from tests.safety.conftest import family_cases, family_test
 
 DANGER_TOLD_PLAINLY = [
     "a pickup just slid off the boat ramp into the lake, i see someone in the cab",
@@ -57,7 +55,4 @@ CUES_ALONE = [
 
 CASES = family_cases(FAMILIES, LOOK_ALIKES, CUES_ALONE)
 
-
-@pytest.mark.parametrize(("text", "expected", "cues_only"), CASES)
-def test_each_case_gets_its_level(levels_read, text, expected, cues_only):
-    assert levels_read(text, cues_only=cues_only) == {expected}
+test_each_case_gets_its_level = family_test(CASES)

@@ -19,10 +19,8 @@ and "is fine now", hoping a thief "cuts himself", "I can't breathe when I see th
 a car that "no me deja salir" of the driveway.
 """
 
-import pytest
-
 from bot.safety import CRISIS, EMERGENCY, NONE
-from tests.safety.conftest import family_cases
+from tests.safety.conftest import family_cases, family_test
 
 CODED_CALLS = [
     "hi id like to order a pizza to 240 birch st, i cant talk, hes in the room",
@@ -75,7 +73,4 @@ CASES = family_cases([*((text, EMERGENCY) for text in CODED_CALLS),
                       *((text, CRISIS) for text in CRISES_TOLD_BLUNTLY), *STILL_DANGER],
                      LOOK_ALIKES, CUES_ALONE)
 
-
-@pytest.mark.parametrize(("text", "expected", "cues_only"), CASES)
-def test_each_case_gets_its_level(levels_read, text, expected, cues_only):
-    assert levels_read(text, cues_only=cues_only) == {expected}
+test_each_case_gets_its_level = family_test(CASES)

@@ -15,10 +15,8 @@ who "parecía desmayada pero estaba dormida" and "pistolas de agua"; in Somali a
 broken last year that is fine now.
 """
 
-import pytest
-
 from bot.safety import CRISIS, EMERGENCY
-from tests.safety.conftest import family_cases
+from tests.safety.conftest import family_cases, family_test
 
 FAMILIES = [
     ("phone: 555 0100. no need to call, ill have already downed them all", CRISIS),
@@ -63,7 +61,4 @@ CUES_ALONE = [
 
 CASES = family_cases(FAMILIES, LOOK_ALIKES, CUES_ALONE)
 
-
-@pytest.mark.parametrize(("text", "expected", "cues_only"), CASES)
-def test_each_case_gets_its_level(levels_read, text, expected, cues_only):
-    assert levels_read(text, cues_only=cues_only) == {expected}
+test_each_case_gets_its_level = family_test(CASES)

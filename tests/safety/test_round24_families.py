@@ -15,10 +15,8 @@ group), a dying garden, "been dying since 1952", a sign painted to say "drive li
 to die"; in Spanish "voy a matar a mi hermano ... jaja".
 """
 
-import pytest
-
 from bot.safety import CRISIS, EMERGENCY
-from tests.safety.conftest import family_cases
+from tests.safety.conftest import family_cases, family_test
 
 FAMILIES = [
     ("the alley behind us is always full of trash, reported it last month. right now i heard "
@@ -61,7 +59,4 @@ CUES_ALONE = [
 
 CASES = family_cases(FAMILIES, LOOK_ALIKES, CUES_ALONE)
 
-
-@pytest.mark.parametrize(("text", "expected", "cues_only"), CASES)
-def test_each_case_gets_its_level(levels_read, text, expected, cues_only):
-    assert levels_read(text, cues_only=cues_only) == {expected}
+test_each_case_gets_its_level = family_test(CASES)

@@ -12,10 +12,8 @@ Look-alikes: "I was suicidal years ago but I'm doing good now", a car alarm all 
 "I'm dying here", "about passed out laughing", smoke from a neighbour's fire pit.
 """
 
-import pytest
-
 from bot.safety import CRISIS, EMERGENCY
-from tests.safety.conftest import family_cases
+from tests.safety.conftest import family_cases, family_test
 
 FAMILIES = [
     ("notes: scratched door. also god keeps telling me to set my room on fire to cleanse it",
@@ -47,7 +45,4 @@ LOOK_ALIKES = [
 
 CASES = family_cases(FAMILIES, LOOK_ALIKES)
 
-
-@pytest.mark.parametrize(("text", "expected", "cues_only"), CASES)
-def test_each_case_gets_its_level(levels_read, text, expected, cues_only):
-    assert levels_read(text, cues_only=cues_only) == {expected}
+test_each_case_gets_its_level = family_test(CASES)

@@ -12,10 +12,8 @@ that is "basically a hostage situation", someone who passed out and later woke u
 drove off, and the gaming words for a game.
 """
 
-import pytest
-
 from bot.safety import CRISIS, EMERGENCY
-from tests.safety.conftest import family_cases
+from tests.safety.conftest import family_cases, family_test
 
 FAMILIES = [
     ("honestly i shouldnt even exist", CRISIS),
@@ -48,7 +46,4 @@ CUES_ALONE = [
 
 CASES = family_cases(FAMILIES, LOOK_ALIKES, CUES_ALONE)
 
-
-@pytest.mark.parametrize(("text", "expected", "cues_only"), CASES)
-def test_each_case_gets_its_level(levels_read, text, expected, cues_only):
-    assert levels_read(text, cues_only=cues_only) == {expected}
+test_each_case_gets_its_level = family_test(CASES)

@@ -15,10 +15,8 @@ Spanish "me va a matar cuando se entere", "pensé que me iba a dar un infarto", 
 eran cuetes"; Hmong only a bin that burned.
 """
 
-import pytest
-
 from bot.safety import CRISIS, EMERGENCY
-from tests.safety.conftest import family_cases
+from tests.safety.conftest import family_cases, family_test
 
 FAMILIES = [
     ("the guy who broke into my garage is back, hes on my porch right now", EMERGENCY),
@@ -58,7 +56,4 @@ CUES_ALONE = [
 
 CASES = family_cases(FAMILIES, LOOK_ALIKES, CUES_ALONE)
 
-
-@pytest.mark.parametrize(("text", "expected", "cues_only"), CASES)
-def test_each_case_gets_its_level(levels_read, text, expected, cues_only):
-    assert levels_read(text, cues_only=cues_only) == {expected}
+test_each_case_gets_its_level = family_test(CASES)

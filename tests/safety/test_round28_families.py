@@ -13,10 +13,8 @@ neighbours put out (tua lawm), a break-in "while we were not home", a parent who
 you when" they hear of the theft.
 """
 
-import pytest
-
 from bot.safety import CRISIS, EMERGENCY
-from tests.safety.conftest import family_cases
+from tests.safety.conftest import family_cases, family_test
 
 FAMILIES = [
     ("my brother stopped his meds, he grabbed a knife and is threatening my dad", EMERGENCY),
@@ -46,7 +44,4 @@ LOOK_ALIKES = [
 
 CASES = family_cases(FAMILIES, LOOK_ALIKES)
 
-
-@pytest.mark.parametrize(("text", "expected", "cues_only"), CASES)
-def test_each_case_gets_its_level(levels_read, text, expected, cues_only):
-    assert levels_read(text, cues_only=cues_only) == {expected}
+test_each_case_gets_its_level = family_test(CASES)
