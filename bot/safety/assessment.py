@@ -29,6 +29,7 @@ The rule that picks the level, when cues of both kinds fire:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.safety.context import MessageContext
@@ -148,14 +149,39 @@ def _mask_exclusions(text: str, cue_set: CueSet) -> str:
     blanked, so a short one of one language ("hydrant") does not hide a longer one of
     another that starts at the same word ("hydrant hluav taws").
     """
-    spans = [m.span() for exclusions in cue_set.exclusions_for(text)
-             for m in exclusions.finditer(text)]
+    spans = [span for patterns in cue_set.exclusions_for(text)
+             for span in _leftmost_spans(patterns, text)]
     if not spans:
         return text
     chars = list(text)
     for start, end in spans:
         chars[start:end] = _MASK * (end - start)
     return "".join(chars)
+
+
+def _leftmost_spans(patterns: list[re.Pattern[str]], text: str) -> list[tuple[int, int]]:
+    """What one regex of all `patterns` as alternatives, in order, would find with finditer:
+    from where the last match ended, the earliest place any of them matches, won by the
+    first that matches there. Without building that regex for each message.
+
+    Each pattern's next match is kept until the text before it has been consumed, so a long
+    message is scanned about once per pattern, not once per match.
+    """
+    ahead = {i: pattern.search(text) for i, pattern in enumerate(patterns)}
+    spans = []
+    start = 0
+    while True:
+        for i, match in list(ahead.items()):
+            if match is not None and match.start() < start:
+                match = patterns[i].search(text, start) if start <= len(text) else None
+                ahead[i] = match
+            if match is None:
+                del ahead[i]
+        if not ahead:
+            return spans
+        best = min(ahead.values(), key=lambda m: m.start())  # the first listed on a tie
+        spans.append(best.span())
+        start = best.end() if best.end() > best.start() else best.end() + 1
 
 
 def _decide(fired: list[tuple[int, int, Cue]], context: MessageContext,

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from bot.safety import assess
-from bot.safety.assessment import _mask_exclusions
+from bot.safety.assessment import _leftmost_spans, _mask_exclusions
 from bot.safety.cues import Gate, _required_text
 
 from .conftest import DEV_FILE, HELDOUT
@@ -88,3 +88,25 @@ def test_a_trigger_inside_a_longer_one_still_lets_its_items_in():
     assert gate.open("he has a firearm") == [0, 1, 2, 3]
     assert gate.open("a fire") == [0, 2]
     assert gate.open("nothing here") == [2]
+
+
+def _one_regex(patterns: list[str]) -> re.Pattern[str]:
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
+
+
+@pytest.mark.parametrize("text", [
+    "the fire hydrant by the fire station",
+    "fire station fire hydrant fire",
+    "dead battery dead battery again",
+    "no fire here",
+    "hydrants",
+])
+def test_exclusions_tried_one_by_one_blank_what_one_regex_of_them_would(text):
+    # overlapping exclusions: at a place where several match, the first listed wins, and
+    # matching resumes where it ended, exactly as one alternation of them all does
+    patterns = ["fire", "fire hydrant", "hydrant by the fire", "dead battery( again)?",
+                "station fire"]
+    compiled = [_one_regex([p]) for p in patterns]
+    expected = [m.span() for m in _one_regex(patterns).finditer(text)]
+    assert _leftmost_spans(compiled, text) == expected
