@@ -22,6 +22,7 @@ import math
 import zlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,16 @@ class FeatureSpec:
         word feature can be mistaken for a letter piece. Letter n-grams of the whole
         message (padded the same way) start with "~".
         """
+        blocks = self.blocks(normalized)
+        if self.text is None:
+            return blocks
+        words, chars, text = blocks
+        return words, chars, {"~" + piece for piece in text}
+
+    def blocks(self, normalized: str) -> tuple[set[str], ...]:
+        """The features as extract() names them, except that the message's own letter
+        n-grams come without their "~": the model keeps them in a table of their own (see
+        SafetyModel.tables), and a message has hundreds of them."""
         word_features: set[str] = set()
         distinct: set[str] = set()
         low, high = self.words
@@ -81,9 +92,19 @@ class FeatureSpec:
         low, high = self.text
         padded = f" {normalized} "
         size = len(padded)
-        text_features = {"~" + padded[i:i + n] for n in range(low, min(high, size) + 1)
+        text_features = {padded[i:i + n] for n in range(low, min(high, size) + 1)
                          for i in range(size - n + 1)}
         return word_features, char_features, text_features
+
+    @staticmethod
+    def block_of(feature: str) -> tuple[int, str]:
+        """Which block an extract() feature belongs to, and its key in that block's table.
+        Normalized text has no "=", "+" or "~", so the names cannot be confused."""
+        if feature.startswith("~"):
+            return 2, feature[1:]
+        if feature.startswith("=") or "+" in feature:
+            return 0, feature
+        return 1, feature
 
 
 @dataclass(frozen=True)
@@ -93,7 +114,9 @@ class SafetyModel:
     Only differences of scores matter to a softmax, so each feature's weights are kept
     relative to "none", as one complex number: emergency - none as the real part, crisis -
     none as the imaginary part. Scoring is then one look-up and one addition per feature,
-    and the mapping holds only plain numbers, which the garbage collector never walks.
+    and the tables hold only plain numbers, which the garbage collector never walks. Each
+    block has its table (`tables`, keyed as FeatureSpec.blocks names the features), so a
+    message's pieces are looked up as they are cut, without a prefix added to each.
     Features the model does not know weigh nothing but still count in the scaling, exactly
     as in training.
     """
@@ -101,29 +124,26 @@ class SafetyModel:
     path: str
     spec: FeatureSpec
     bias: complex
-    weights: Mapping[str, complex]
+    tables: tuple[Mapping[str, complex], ...]
 
     @classmethod
     def from_vectors(cls, path: str, spec: FeatureSpec, bias: Sequence[float],
                      weights: Mapping[str, Sequence[float]], scale: float = 1.0
                      ) -> SafetyModel:
         """A model from one number per level (in LEVELS order) for the bias and for each
-        feature, each divided by `scale`."""
-        return cls(path, spec, _relative(bias, scale),
-                   {feature: _relative(vector, scale) for feature, vector in weights.items()})
+        feature (named as FeatureSpec.extract names them), each divided by `scale`."""
+        tables: tuple[dict[str, complex], ...] = ({}, {}, {})
+        for feature, vector in weights.items():
+            block, key = FeatureSpec.block_of(feature)
+            tables[block][key] = _relative(vector, scale)
+        return cls(path, spec, _relative(bias, scale), tables)
 
     def probabilities(self, normalized: str) -> dict[str, float]:
         """Probability of each level for a message already normalized by the cue set."""
         score = self.bias
-        weights = self.weights
-        for block in self.spec.extract(normalized):
-            if block:
-                total = 0j
-                for feature in block:
-                    weight = weights.get(feature)
-                    if weight is not None:
-                        total += weight
-                score += total / math.sqrt(len(block))
+        for block, table in zip(self.spec.blocks(normalized), self.tables, strict=False):
+            if block:  # sum() in C over dict.get(feature, 0j): no Python loop per feature
+                score += sum(map(table.get, block, repeat(0j)), 0j) / math.sqrt(len(block))
         top = max(0.0, score.real, score.imag)
         exps = (math.exp(-top), math.exp(score.real - top), math.exp(score.imag - top))
         total = sum(exps)
