@@ -39,6 +39,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--safety", choices=("on", "off"), default="on",
                    help="off swaps the safety check for a no-op, to see what it costs")
+    p.add_argument("--unique-descriptions", action="store_true",
+                   help="each report described in a longer text of its own, as residents "
+                        "write (bench/webhook.py's option): the safety check reads every one")
     p.add_argument("--callgrind", action="store_true",
                    help="run under valgrind --tool=callgrind; print instructions per request "
                         "for one round (about 2 minutes)")
@@ -56,12 +59,12 @@ def environs(path: str, forms: list[tuple[str, str]]) -> list[dict]:
             for body, signature in forms]
 
 
-def signed_forms(count: int) -> list[tuple[str, str]]:
+def signed_forms(count: int, unique_descriptions: bool = False) -> list[tuple[str, str]]:
     from twilio.request_validator import RequestValidator
 
     validator = RequestValidator(wh.AUTH_TOKEN)
     numbers = wh.resident_numbers(400)
-    scripts = [wh.messages_of(i) for i in range(len(numbers))]
+    scripts = [wh.messages_of(i, unique_descriptions) for i in range(len(numbers))]
     return [wh.signed_form(validator, numbers[i % len(numbers)], next(scripts[i % len(numbers)]))
             for i in range(count)]
 
@@ -94,7 +97,7 @@ def measure(args: argparse.Namespace, workdir: Path) -> None:
 
     app = webhook_app.app
     rounds = 1 if args.callgrind else args.rounds
-    forms = signed_forms(args.warmup + rounds * args.requests)
+    forms = signed_forms(args.warmup + rounds * args.requests, args.unique_descriptions)
     warm = environs("/sms", forms[:args.warmup])
     if args.callgrind:  # the warm-up must not run through the toggled function
         for environ in warm:
@@ -119,7 +122,8 @@ def under_callgrind(args: argparse.Namespace, workdir: Path) -> int:
     cmd = ["valgrind", "--tool=callgrind", "--collect-atstart=no", f"--toggle-collect={TOGGLE}",
            f"--callgrind-out-file={out}", sys.executable, __file__, "--inside-callgrind",
            "--warmup", str(args.warmup), "--requests", str(args.requests),
-           "--safety", args.safety]
+           "--safety", args.safety,
+           *(["--unique-descriptions"] if args.unique_descriptions else [])]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         print(done.stdout, done.stderr, sep="\n")
@@ -127,7 +131,8 @@ def under_callgrind(args: argparse.Namespace, workdir: Path) -> int:
     totals = [line for line in out.read_text().splitlines() if line.startswith("totals:")]
     instructions = int(totals[0].split()[1])
     print(f"webhook: {instructions / args.requests / 1e6:.3f} M instructions a request "
-          f"({args.requests} requests after {args.warmup} of warm-up; safety {args.safety})")
+          f"({args.requests} requests after {args.warmup} of warm-up; safety {args.safety}"
+          f"{'; unique descriptions' if args.unique_descriptions else ''})")
     return 0
 
 
