@@ -11,7 +11,7 @@ import pytest
 
 from bot.safety import assess
 from bot.safety.assessment import _leftmost_spans, _mask_exclusions
-from bot.safety.cues import Gate, _required_text
+from bot.safety.cues import Gate, _required_text, _union
 
 from .conftest import DEV_FILE, HELDOUT
 
@@ -90,11 +90,6 @@ def test_a_trigger_inside_a_longer_one_still_lets_its_items_in():
     assert gate.open("nothing here") == [2]
 
 
-def _one_regex(patterns: list[str]) -> re.Pattern[str]:
-    body = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
-
-
 @pytest.mark.parametrize("text", [
     "the fire hydrant by the fire station",
     "fire station fire hydrant fire",
@@ -107,6 +102,6 @@ def test_exclusions_tried_one_by_one_blank_what_one_regex_of_them_would(text):
     # matching resumes where it ended, exactly as one alternation of them all does
     patterns = ["fire", "fire hydrant", "hydrant by the fire", "dead battery( again)?",
                 "station fire"]
-    compiled = [_one_regex([p]) for p in patterns]
-    expected = [m.span() for m in _one_regex(patterns).finditer(text)]
+    compiled = [_union([p]) for p in patterns]
+    expected = [m.span() for m in _union(patterns).finditer(text)]
     assert _leftmost_spans(compiled, text) == expected
