@@ -22,6 +22,8 @@ FAMILIES = [
     ('my cousin got shot down the block, he is bleeding bad', EMERGENCY),
     ('theres a shootout on my street right now', EMERGENCY),
     ('im being robbed right now at the gas station on 4th', EMERGENCY),
+    # a person at a place is no hazard: the hazard look-alike must not mask this threat
+    ('the guy on the corner is going to kill someone', EMERGENCY),
     ('lub tsev kub hnyiab lawm, pab peb', EMERGENCY),
     ('i wrote a goodbye letter to my kids and i have the pills ready', CRISIS),
 ]
