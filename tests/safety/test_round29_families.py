@@ -24,6 +24,9 @@ FAMILIES = [
     ('im being robbed right now at the gas station on 4th', EMERGENCY),
     # a person at a place is no hazard: the hazard look-alike must not mask this threat
     ('the guy on the corner is going to kill someone', EMERGENCY),
+    # nor does a sports shootout hide one now, or a grill a fire in Hmong
+    ('we are losing people in a shootout right now', EMERGENCY),
+    ('lub tsev kub hnyiab tab sis yog thaum lawv ci nqaij', EMERGENCY),
     ('lub tsev kub hnyiab lawm, pab peb', EMERGENCY),
     ('i wrote a goodbye letter to my kids and i have the pills ready', CRISIS),
 ]
