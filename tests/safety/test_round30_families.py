@@ -73,3 +73,10 @@ CUES_ALONE = [
 CASES = family_cases(FAMILIES, LOOK_ALIKES, CUES_ALONE)
 
 test_each_case_gets_its_level = family_test(CASES)
+
+
+def test_news_of_violence_near_the_resident_is_not_masked(levels_read):
+    # a shooting "at the school where my kid is" is danger near the resident, not a story
+    assert levels_read(
+        'just saw the news about a shooting at the school where my kid is, no one answers'
+    ) == {EMERGENCY}
