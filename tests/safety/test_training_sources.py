@@ -49,8 +49,9 @@ def test_the_measuring_sets_are_not_training_data():
                         "r335.jsonl", "r337.jsonl", "r339.jsonl", "r341.jsonl",
                         "r343.jsonl", "r345.jsonl", "r347.jsonl", "r349.jsonl",
                         "r351.jsonl", "r353.jsonl", "r355.jsonl", "r357.jsonl",
-                        "r359.jsonl",
-                        "r37.jsonl", "r38.jsonl", "r43.jsonl", "r44.jsonl", "r49.jsonl",
+                        "r359.jsonl", "r369.jsonl",
+                        "r37.jsonl", "r371.jsonl", "r373.jsonl", "r375.jsonl",
+                        "r38.jsonl", "r43.jsonl", "r44.jsonl", "r49.jsonl",
                         "r50.jsonl", "r55.jsonl", "r56.jsonl", "r61.jsonl", "r62.jsonl",
                         "r67.jsonl", "r68.jsonl", "r77.jsonl", "r78.jsonl", "r83.jsonl",
                         "r84.jsonl", "r85.jsonl", "r86.jsonl", "r95.jsonl", "r96.jsonl"]
