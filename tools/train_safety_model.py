@@ -112,6 +112,7 @@ HELD_OUT_NAMES = ("r10.jsonl", "r12.jsonl", "r15.jsonl", "r16.jsonl", "r29.jsonl
                   "r345.jsonl", "r347.jsonl", "r349.jsonl", "r351.jsonl",
                   "r353.jsonl", "r355.jsonl", "r357.jsonl", "r359.jsonl",
                   "r369.jsonl", "r371.jsonl", "r373.jsonl", "r375.jsonl",
+                  "r377.jsonl", "r379.jsonl", "r381.jsonl", "r383.jsonl",
                   "escalation-dev.jsonl")
 OUT = ROOT / "config" / "safety" / "model" / "safety-model.json.gz"
 # The tests' messages are promises: weighted in the fit, the model learns them, so step 6

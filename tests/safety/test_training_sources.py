@@ -51,7 +51,8 @@ def test_the_measuring_sets_are_not_training_data():
                         "r351.jsonl", "r353.jsonl", "r355.jsonl", "r357.jsonl",
                         "r359.jsonl", "r369.jsonl",
                         "r37.jsonl", "r371.jsonl", "r373.jsonl", "r375.jsonl",
-                        "r38.jsonl", "r43.jsonl", "r44.jsonl", "r49.jsonl",
+                        "r377.jsonl", "r379.jsonl", "r38.jsonl", "r381.jsonl", "r383.jsonl",
+                        "r43.jsonl", "r44.jsonl", "r49.jsonl",
                         "r50.jsonl", "r55.jsonl", "r56.jsonl", "r61.jsonl", "r62.jsonl",
                         "r67.jsonl", "r68.jsonl", "r77.jsonl", "r78.jsonl", "r83.jsonl",
                         "r84.jsonl", "r85.jsonl", "r86.jsonl", "r95.jsonl", "r96.jsonl"]
