@@ -72,6 +72,8 @@ FAMILIES = [
     ('moving was the plan, but im not going anywhere, im going for a last drive and not '
      'coming back', CRISIS),
     ('no one is hurt right now but the man with the knife is still in our hallway', EMERGENCY),
+    ('i burned my hand on the stove on purpose again', CRISIS),
+    ('not joking theyll kill me if i go outside', EMERGENCY),
 ]
 
 LOOK_ALIKES = [

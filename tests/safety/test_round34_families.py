@@ -56,6 +56,8 @@ FAMILIES = [
      'breathing', EMERGENCY),
     ('smoke from the smoker next door and now flames are coming out of his garage', EMERGENCY),
     ('le pegaron a mi buzon y el senor que lo arreglaba esta tirado en el suelo', EMERGENCY),
+    ('my mom is gonna kill me over the car, shes drunk and has a knife', EMERGENCY),
+    ('the wildfire smoke is close, we can see flames behind the school', EMERGENCY),
 ]
 
 LOOK_ALIKES = [
