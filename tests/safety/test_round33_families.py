@@ -77,6 +77,9 @@ FAMILIES = [
 ]
 
 LOOK_ALIKES = [
+    'im tired for good reason, third ticket this month',
+    'the landlord is deciding who gets my parking spot',
+    'we sat on the bridge for hours fishing and someone took my bike',
     'moving to ohio next month so i wont be around much longer, please tow the van before',
     'hit by a car a few weeks ago, still on crutches, and now cars park right on that '
     'crosswalk',
@@ -103,6 +106,8 @@ LOOK_ALIKES = [
 
 # the learned backstop still escalates these (the cues alone no longer do)
 CUES_ALONE = [
+    'this wont be an accident report, someone keyed it on purpose',
+    'i know which meds and how much because i am a nurse, someone stole my badge',
     'i take 12 pills a day and my refills keep getting stolen from the porch',
     'the stolen van they recovered smells like smoke, who pays for cleaning',
     'my kid plays cod and was yelling im gonna kill you all night, now his scooter is gone',
